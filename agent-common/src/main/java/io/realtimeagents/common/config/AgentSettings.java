@@ -1,0 +1,274 @@
+package io.realtimeagents.common.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every setting of an agent, declared once. Environment variable names follow the reference library where it has
+ * one ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code MQTT_HOST}, ...). Besides these, any Kafka client property can be
+ * passed as {@code KAFKA_CONSUMER_<NAME>} / {@code kafka.consumer.<name>} and {@code KAFKA_PRODUCER_<NAME>} /
+ * {@code kafka.producer.<name>} (e.g. {@code KAFKA_CONSUMER_MAX_POLL_RECORDS=1000}).
+ */
+public final class AgentSettings {
+    /** The service's name: metrics tag, default consumer group, {@code source_service} of emitted events. */
+    public static final Setting<String> SERVICE_NAME = Setting.builder("service.name", "SERVICE_NAME", Types::string)
+            .doc("Name of the service: tag of its metrics, default consumer group, source_service of its events")
+            .defaultText("the agent class name in kebab-case")
+            .validator(Types::name)
+            .build();
+
+    /** A free-form agent type reported in the status endpoint. */
+    public static final Setting<String> AGENT_TYPE = Setting.builder("agent.type", "AGENT_TYPE", Types::string)
+            .doc("Agent type reported by /realtime/status")
+            .defaultValue("realtime-agent")
+            .build();
+
+    /** The realtime platform whose secrets configure the agent. */
+    public static final Setting<String> REALTIME_PLATFORM = Setting.builder(
+                    "realtime.platform", "REALTIME_PLATFORM", Types::string)
+            .doc("Realtime platform whose <platform>-<service>-secret Secrets configure the agent")
+            .validator(Types::name)
+            .build();
+
+    /** Whether the agent consumes and produces Kafka at all. */
+    public static final Setting<Boolean> REALTIME_ENABLED = Setting.builder(
+                    "realtime.enabled", "REALTIME_ENABLED", Types::bool)
+            .doc("Consume and produce Kafka; false runs only the HTTP task endpoints")
+            .defaultValue(true)
+            .build();
+
+    /** Whether WebSocket endpoints are served. */
+    public static final Setting<Boolean> WEBSOCKET_ENABLED = Setting.builder(
+                    "websocket.enabled", "WEBSOCKET_ENABLED", Types::bool)
+            .doc("Serve WebSocket endpoints")
+            .defaultValue(true)
+            .build();
+
+    /** The Kafka topics the agent's message handlers consume. */
+    public static final Setting<List<String>> STREAMING_TOPICS = Setting.builder(
+                    "streaming.topics", "STREAMING_TOPICS", Types::list)
+            .doc("Comma-separated Kafka topics whose records go to the message handlers")
+            .defaultValue(List.of())
+            .defaultText("(none)")
+            .validator(Types::topics)
+            .build();
+
+    /** The consumer group shared by the agent's replicas. */
+    public static final Setting<String> STREAMING_CONSUMER_GROUP = Setting.builder(
+                    "streaming.consumer-group", "STREAMING_CONSUMER_GROUP", Types::string)
+            .doc("Kafka consumer group shared by all replicas of the service")
+            .defaultText("the service name")
+            .validator(Types::name)
+            .build();
+
+    /** Where the Kafka brokers are. */
+    public static final Setting<List<String>> KAFKA_BOOTSTRAP_SERVERS = Setting.builder(
+                    "kafka.bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS", Types::list)
+            .doc("Comma-separated host:port of Kafka brokers")
+            .defaultValue(List.of("localhost:9092"))
+            .defaultText("localhost:9092")
+            .validator(Types::hostPorts)
+            .build();
+
+    /** A schema registry, passed on to user code. */
+    public static final Setting<String> KAFKA_SCHEMA_REGISTRY_URL = Setting.builder(
+                    "kafka.schema-registry-url", "KAFKA_SCHEMA_REGISTRY_URL", Types::string)
+            .doc("Schema registry URL, available to handlers")
+            .validator(Types::url)
+            .build();
+
+    /** The topic events are emitted to and event handlers consume. */
+    public static final Setting<String> KAFKA_EVENTS_TOPIC = Setting.builder(
+                    "kafka.events-topic", "KAFKA_EVENTS_TOPIC", Types::string)
+            .doc("Topic that emit() publishes RealtimeEvents to and event handlers consume")
+            .defaultValue("realtime.events")
+            .validator(Types::topicProblem)
+            .build();
+
+    /** The message type of records on a topic that carry none in headers or body. */
+    public static final Setting<Map<String, String>> KAFKA_TOPIC_MESSAGE_TYPES = Setting.builder(
+                    "kafka.topic-message-types", "KAFKA_TOPIC_MESSAGE_TYPES", Types::map)
+            .doc("topic=message_type pairs, for records whose headers and body name no type")
+            .defaultValue(Map.of())
+            .defaultText("(none)")
+            .validator(Types::topicTypes)
+            .build();
+
+    /** Where failed and undecodable records go. */
+    public static final Setting<String> KAFKA_DEAD_LETTER_TOPIC = Setting.builder(
+                    "kafka.dead-letter-topic", "KAFKA_DEAD_LETTER_TOPIC", Types::string)
+            .doc("Dead-letter topic; {topic} is replaced by the record's topic")
+            .defaultValue("{topic}.dlq")
+            .validator(Types::deadLetterTopic)
+            .build();
+
+    /** Maximum Kafka records buffered per partition before the partition is paused. */
+    public static final Setting<Integer> KAFKA_PARTITION_BUFFER = Setting.builder(
+                    "kafka.partition-buffer", "KAFKA_PARTITION_BUFFER", Types::integer)
+            .doc("Records buffered per partition before it is paused (back-pressure)")
+            .defaultValue(2000)
+            .validator(Types.range(1, 1_000_000))
+            .build();
+
+    /** How often processed offsets are committed. */
+    public static final Setting<Duration> KAFKA_COMMIT_INTERVAL = Setting.builder(
+                    "kafka.commit-interval", "KAFKA_COMMIT_INTERVAL", Types::duration)
+            .doc("How often offsets of processed records are committed (also on rebalance and shutdown)")
+            .defaultValue(Duration.ofSeconds(1))
+            .defaultText("1s")
+            .validator(Types::positive)
+            .build();
+
+    /** Retries after a handler's first failure. */
+    public static final Setting<Integer> HANDLER_MAX_RETRIES = Setting.builder(
+                    "handler.max-retries", "HANDLER_MAX_RETRIES", Types::integer)
+            .doc("Retries after a handler's first failure, before the message is dead-lettered")
+            .defaultValue(3)
+            .validator(Types.range(0, 1000))
+            .build();
+
+    /** Wait before the first retry; doubles each retry. */
+    public static final Setting<Duration> HANDLER_RETRY_BACKOFF = Setting.builder(
+                    "handler.retry-backoff", "HANDLER_RETRY_BACKOFF", Types::duration)
+            .doc("Wait before the first retry; doubles on each retry")
+            .defaultValue(Duration.ofMillis(200))
+            .defaultText("200ms")
+            .validator(Types::notNegative)
+            .build();
+
+    /** Upper bound of a retry wait. */
+    public static final Setting<Duration> HANDLER_RETRY_BACKOFF_MAX = Setting.builder(
+                    "handler.retry-backoff-max", "HANDLER_RETRY_BACKOFF_MAX", Types::duration)
+            .doc("Longest wait between retries")
+            .defaultValue(Duration.ofSeconds(10))
+            .defaultText("10s")
+            .validator(Types::notNegative)
+            .build();
+
+    /** What to do with messages of a type without handler. */
+    public static final Setting<UnhandledMessagePolicy> HANDLER_UNHANDLED = Setting.builder(
+                    "handler.unhandled",
+                    "HANDLER_UNHANDLED",
+                    Types.choice(UnhandledMessagePolicy::parse, "dead-letter or ignore"))
+            .doc("Messages whose type has no handler: dead-letter or ignore")
+            .defaultValue(UnhandledMessagePolicy.DEAD_LETTER)
+            .defaultText("dead-letter")
+            .build();
+
+    /** The HTTP port. */
+    public static final Setting<Integer> HTTP_PORT = Setting.builder("http.port", "HTTP_PORT", Types::integer)
+            .doc("HTTP port of health, status, metrics, task, WebSocket and SSE endpoints (0 picks a free one)")
+            .defaultValue(8080)
+            .validator(Types.range(0, 65535))
+            .build();
+
+    /** How long shutdown waits for in-flight work. */
+    public static final Setting<Duration> SHUTDOWN_TIMEOUT = Setting.builder(
+                    "shutdown.timeout", "SHUTDOWN_TIMEOUT", Types::duration)
+            .doc("How long shutdown waits for in-flight handlers before committing and closing")
+            .defaultValue(Duration.ofSeconds(20))
+            .defaultText("20s")
+            .validator(Types::positive)
+            .build();
+
+    /** The MQTT broker host. */
+    public static final Setting<String> MQTT_HOST = Setting.builder("mqtt.host", "MQTT_HOST", Types::string)
+            .doc("MQTT broker host")
+            .build();
+
+    /** The MQTT broker port. */
+    public static final Setting<Integer> MQTT_PORT = Setting.builder("mqtt.port", "MQTT_PORT", Types::integer)
+            .doc("MQTT broker port")
+            .defaultValue(1883)
+            .validator(Types.range(1, 65535))
+            .build();
+
+    /** The MQTT user name. */
+    public static final Setting<String> MQTT_USER = Setting.builder("mqtt.user", "MQTT_USER", Types::string)
+            .doc("MQTT user name")
+            .build();
+
+    /** The MQTT password. */
+    public static final Setting<String> MQTT_PASSWORD = Setting.builder("mqtt.password", "MQTT_PASSWORD", Types::string)
+            .doc("MQTT password (never logged)")
+            .secret()
+            .build();
+
+    /** The database host. */
+    public static final Setting<String> DB_HOST = Setting.builder("db.host", "DB_HOST", Types::string)
+            .doc("Database host")
+            .build();
+
+    /** The database name. */
+    public static final Setting<String> DB_NAME = Setting.builder("db.name", "DB_NAME", Types::string)
+            .doc("Database name")
+            .build();
+
+    /** The database user. */
+    public static final Setting<String> DB_USER = Setting.builder("db.user", "DB_USER", Types::string)
+            .doc("Database user")
+            .build();
+
+    /** The database password. */
+    public static final Setting<String> DB_PASSWORD = Setting.builder("db.password", "DB_PASSWORD", Types::string)
+            .doc("Database password (never logged)")
+            .secret()
+            .build();
+
+    /** The Metabase URL. */
+    public static final Setting<String> METABASE_URL = Setting.builder("metabase.url", "METABASE_URL", Types::string)
+            .doc("Metabase URL")
+            .validator(Types::url)
+            .build();
+
+    /** The Lenses URL. */
+    public static final Setting<String> LENSES_URL = Setting.builder("lenses.url", "LENSES_URL", Types::string)
+            .doc("Lenses URL")
+            .validator(Types::url)
+            .build();
+
+    private static final List<Setting<?>> ALL = List.of(
+            SERVICE_NAME,
+            AGENT_TYPE,
+            REALTIME_PLATFORM,
+            REALTIME_ENABLED,
+            WEBSOCKET_ENABLED,
+            STREAMING_TOPICS,
+            STREAMING_CONSUMER_GROUP,
+            KAFKA_BOOTSTRAP_SERVERS,
+            KAFKA_SCHEMA_REGISTRY_URL,
+            KAFKA_EVENTS_TOPIC,
+            KAFKA_TOPIC_MESSAGE_TYPES,
+            KAFKA_DEAD_LETTER_TOPIC,
+            KAFKA_PARTITION_BUFFER,
+            KAFKA_COMMIT_INTERVAL,
+            HANDLER_MAX_RETRIES,
+            HANDLER_RETRY_BACKOFF,
+            HANDLER_RETRY_BACKOFF_MAX,
+            HANDLER_UNHANDLED,
+            HTTP_PORT,
+            SHUTDOWN_TIMEOUT,
+            MQTT_HOST,
+            MQTT_PORT,
+            MQTT_USER,
+            MQTT_PASSWORD,
+            DB_HOST,
+            DB_NAME,
+            DB_USER,
+            DB_PASSWORD,
+            METABASE_URL,
+            LENSES_URL);
+
+    /** Prefix of Kafka consumer properties passed through as they are. */
+    public static final String KAFKA_CONSUMER_PREFIX = "kafka.consumer.";
+    /** Prefix of Kafka producer properties passed through as they are. */
+    public static final String KAFKA_PRODUCER_PREFIX = "kafka.producer.";
+
+    private AgentSettings() {}
+
+    /** All settings, in documentation order. */
+    public static List<Setting<?>> all() {
+        return ALL;
+    }
+}

@@ -1,0 +1,137 @@
+package io.realtimeagents.common.config;
+
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * One declared setting: its property name (for {@code application.yml} and system properties), its environment
+ * variable, its type (a parser from text), its default, a validator and its documentation.
+ *
+ * @param <T> the value type
+ */
+public final class Setting<T> {
+    private final String property;
+    private final String env;
+    private final String doc;
+    private final T defaultValue;
+    private final String defaultText;
+    private final boolean secret;
+    private final Function<String, T> parser;
+    private final Function<T, String> validator;
+
+    Setting(Builder<T> builder) {
+        this.property = Objects.requireNonNull(builder.property);
+        this.env = Objects.requireNonNull(builder.env);
+        this.doc = Objects.requireNonNull(builder.doc);
+        this.defaultValue = builder.defaultValue;
+        this.defaultText = builder.defaultText != null
+                ? builder.defaultText
+                : builder.defaultValue == null ? "" : String.valueOf(builder.defaultValue);
+        this.secret = builder.secret;
+        this.parser = Objects.requireNonNull(builder.parser);
+        this.validator = builder.validator == null ? value -> null : builder.validator;
+    }
+
+    static <T> Builder<T> builder(String property, String env, Function<String, T> parser) {
+        return new Builder<>(property, env, parser);
+    }
+
+    /** The property name, e.g. {@code kafka.bootstrap-servers}. */
+    public String property() {
+        return property;
+    }
+
+    /** The environment variable, e.g. {@code KAFKA_BOOTSTRAP_SERVERS}. */
+    public String env() {
+        return env;
+    }
+
+    /** What the setting means. */
+    public String doc() {
+        return doc;
+    }
+
+    /** The built-in default, or null when there is none. */
+    public T defaultValue() {
+        return defaultValue;
+    }
+
+    /** The default as documented (may describe a derived value, e.g. "the service name"). */
+    public String defaultText() {
+        return defaultText;
+    }
+
+    /** Whether the value is a secret that must never be printed. */
+    public boolean secret() {
+        return secret;
+    }
+
+    /** Parses text into a value, throwing {@link IllegalArgumentException} with the reason when it cannot. */
+    T parse(String text) {
+        return parser.apply(text.trim());
+    }
+
+    /** The problem with a value, or null when it is valid. */
+    String problem(T value) {
+        return validator.apply(value);
+    }
+
+    /** Shows a value, as {@code [hidden]} for secrets. */
+    String show(Object value) {
+        if (value == null) {
+            return "(not set)";
+        }
+        return secret ? "[hidden]" : String.valueOf(value);
+    }
+
+    @Override
+    public String toString() {
+        return env + " (" + property + ")";
+    }
+
+    static final class Builder<T> {
+        private final String property;
+        private final String env;
+        private final Function<String, T> parser;
+        private String doc;
+        private T defaultValue;
+        private String defaultText;
+        private boolean secret;
+        private Function<T, String> validator;
+
+        private Builder(String property, String env, Function<String, T> parser) {
+            this.property = property;
+            this.env = env;
+            this.parser = parser;
+        }
+
+        Builder<T> doc(String text) {
+            this.doc = text;
+            return this;
+        }
+
+        Builder<T> defaultValue(T value) {
+            this.defaultValue = value;
+            return this;
+        }
+
+        Builder<T> defaultText(String text) {
+            this.defaultText = text;
+            return this;
+        }
+
+        Builder<T> secret() {
+            this.secret = true;
+            return this;
+        }
+
+        Builder<T> validator(Function<T, String> check) {
+            this.validator = check;
+            return this;
+        }
+
+        Setting<T> build() {
+            return new Setting<>(this);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.realtimeagents.common.handler;
+
+/**
+ * A message whose type was found and whose payload was decoded, ready for its handler.
+ *
+ * @param messageType the message type the message is dispatched by
+ * @param route the registered route, or null when no handler is registered for the type
+ * @param payload the decoded payload, or null when there is no route
+ */
+public record DecodedMessage(String messageType, MessageRoute<?> route, Object payload) {
+    /** Whether a handler is registered for the message's type. */
+    public boolean hasHandler() {
+        return route != null;
+    }
+
+    /** Runs the handler on the payload. */
+    public void invoke(MessageContext context) throws Exception {
+        if (route == null) {
+            throw new IllegalStateException("No handler is registered for message type '" + messageType + "'");
+        }
+        route.invoke(payload, context);
+    }
+}

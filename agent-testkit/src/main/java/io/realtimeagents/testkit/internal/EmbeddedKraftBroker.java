@@ -1,0 +1,162 @@
+package io.realtimeagents.testkit.internal;
+
+import io.realtimeagents.testkit.KafkaBroker;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import kafka.server.BrokerServer;
+import org.apache.kafka.common.network.ListenerName;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A single-node KRaft broker (broker and controller combined) running inside this JVM, built on Kafka's own {@link
+ * KafkaClusterTestKit}. Its data lives in a temporary directory deleted on close.
+ *
+ * <p>The test kit binds its default listeners to the wildcard address; this class declares its own listeners on
+ * {@code 127.0.0.1} instead, so the broker is reachable from this machine only.
+ */
+public final class EmbeddedKraftBroker implements KafkaBroker {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKraftBroker.class);
+    private static final int NODE_ID = 0;
+    private static final String CLIENT_LISTENER = "LOOPBACK";
+    private static final String CONTROLLER_LISTENER = "LOOPBACK_CONTROLLER";
+    private static final int START_ATTEMPTS = 3;
+
+    private final KafkaClusterTestKit cluster;
+    private final String bootstrapServers;
+    private final TopicAdmin topics;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private EmbeddedKraftBroker(KafkaClusterTestKit cluster, String bootstrapServers) {
+        this.cluster = cluster;
+        this.bootstrapServers = bootstrapServers;
+        this.topics = TopicAdmin.connect(bootstrapServers);
+    }
+
+    /**
+     * Formats storage, starts the broker and waits until it is ready for clients.
+     *
+     * @throws IllegalStateException if the broker does not start
+     */
+    public static EmbeddedKraftBroker start() {
+        long startNanos = System.nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                EmbeddedKraftBroker broker = startOnce();
+                LOG.info(
+                        "Started in-JVM Kafka {} KRaft broker at {} in {} ms",
+                        BrokerSettings.KAFKA_VERSION,
+                        broker.bootstrapServers,
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+                return broker;
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                if (attempt >= START_ATTEMPTS || !LoopbackPorts.isPortClash(e)) {
+                    throw new IllegalStateException(
+                            "Could not start the in-JVM Kafka broker (attempt " + attempt + "): " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    private static EmbeddedKraftBroker startOnce() throws Exception {
+        int controllerPort = LoopbackPorts.freePort();
+        TestKitNodes nodes = new TestKitNodes.Builder()
+                .setCombined(true)
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
+                .setPerServerProperties(Map.of(NODE_ID, listenerSettings(controllerPort)))
+                .build();
+        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
+        BrokerSettings.overrides().forEach(builder::setConfigProp);
+        KafkaClusterTestKit cluster = builder.build();
+        try {
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            return new EmbeddedKraftBroker(cluster, LoopbackPorts.HOST + ":" + clientPort(cluster));
+        } catch (Exception | Error e) {
+            closeQuietly(cluster, e);
+            throw e;
+        }
+    }
+
+    /** Listeners on the loopback address, replacing the test kit's wildcard ones; they override its defaults. */
+    private static Map<String, String> listenerSettings(int controllerPort) {
+        String host = LoopbackPorts.HOST;
+        return Map.of(
+                "listeners",
+                        CLIENT_LISTENER + "://" + host + ":0," + CONTROLLER_LISTENER + "://" + host + ":"
+                                + controllerPort,
+                "listener.security.protocol.map", CLIENT_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT",
+                "inter.broker.listener.name", CLIENT_LISTENER,
+                "controller.listener.names", CONTROLLER_LISTENER,
+                "controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
+    }
+
+    private static int clientPort(KafkaClusterTestKit cluster) {
+        BrokerServer server = cluster.brokers().get(NODE_ID);
+        int port = server.boundPort(ListenerName.normalised(CLIENT_LISTENER));
+        if (port <= 0) {
+            throw new IllegalStateException("The in-JVM broker started but has no port for " + CLIENT_LISTENER);
+        }
+        return port;
+    }
+
+    private static void closeQuietly(KafkaClusterTestKit cluster, Throwable failure) {
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    @Override
+    public void createTopic(String name, int partitions) {
+        topics.createTopic(name, partitions);
+    }
+
+    @Override
+    public void deleteTopic(String name) {
+        topics.deleteTopic(name);
+    }
+
+    @Override
+    public String kind() {
+        return "in-JVM KRaft";
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        long startNanos = System.nanoTime();
+        topics.close();
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(
+                    "The in-JVM Kafka broker at " + bootstrapServers + " did not stop cleanly", e);
+        }
+        LOG.info(
+                "Stopped in-JVM Kafka broker at {} in {} ms",
+                bootstrapServers,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+    }
+
+    @Override
+    public String toString() {
+        return kind() + " broker at " + bootstrapServers;
+    }
+}
