@@ -1,0 +1,37 @@
+package io.realtimeagents.agent;
+
+/**
+ * Headers of a dead-letter record. The record keeps the original key, value and headers and adds these, each a UTF-8
+ * string.
+ */
+public final class DeadLetterHeaders {
+    /** The topic the message arrived on (Kafka topic or MQTT topic). */
+    public static final String ORIGINAL_TOPIC = "dlq.original.topic";
+    /** The Kafka partition it arrived on. */
+    public static final String ORIGINAL_PARTITION = "dlq.original.partition";
+    /** The Kafka offset it had. */
+    public static final String ORIGINAL_OFFSET = "dlq.original.offset";
+    /** The message type, when it could be determined. */
+    public static final String MESSAGE_TYPE = "dlq.message.type";
+    /** Why it was dead-lettered: {@code decode}, {@code handler} or {@code unhandled}. */
+    public static final String REASON = "dlq.reason";
+    /** The class of the last error. */
+    public static final String ERROR_CLASS = "dlq.error.class";
+    /** The message of the last error (at most 1,000 characters). */
+    public static final String ERROR_MESSAGE = "dlq.error.message";
+    /** How many handler attempts were made. */
+    public static final String ATTEMPTS = "dlq.attempts";
+    /** The service that dead-lettered it. */
+    public static final String SERVICE = "dlq.service";
+    /** When it was dead-lettered, ISO-8601. */
+    public static final String FAILED_AT = "dlq.failed.at";
+
+    /** Reason: the body could not be decoded or named no message type; never retried. */
+    public static final String REASON_DECODE = "decode";
+    /** Reason: the handler failed on every attempt. */
+    public static final String REASON_HANDLER = "handler";
+    /** Reason: no handler is registered for the message type. */
+    public static final String REASON_UNHANDLED = "unhandled";
+
+    private DeadLetterHeaders() {}
+}

@@ -1,0 +1,155 @@
+package io.realtimeagents.agent;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.realtimeagents.agent.internal.AgentServices;
+import io.realtimeagents.common.RealtimeAgentException;
+import io.realtimeagents.common.config.AgentConfig;
+import io.realtimeagents.common.handler.EventHandler;
+import io.realtimeagents.common.handler.MessageHandler;
+import io.realtimeagents.common.json.Json;
+import io.realtimeagents.common.model.EventType;
+import io.realtimeagents.common.model.RealtimeEvent;
+import io.realtimeagents.common.task.BaseMicroserviceAgent;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Base class of an agent. Subclass it, register handlers in {@link #initialize()}, and start it with
+ * {@link RealtimeAgents#run(Class, String...)}:
+ *
+ * <pre>{@code
+ * public class HeartRateAgent extends RealtimeAgent {
+ *     record HeartRate(String patientId, int bpm) {}
+ *
+ *     protected void initialize() {
+ *         onMessage("heart_rate", HeartRate.class, (reading, context) -> {
+ *             if (reading.bpm() > 100) {
+ *                 emit(EventType.ALERT_TRIGGERED, Map.of("patient_id", reading.patientId(), "bpm", reading.bpm()));
+ *             }
+ *         });
+ *     }
+ *
+ *     public static void main(String[] args) {
+ *         RealtimeAgents.run(HeartRateAgent.class, args);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Handlers run on the partition's own thread: records of one partition (hence of one key) are handled in order,
+ * partitions in parallel. A handler that throws is retried, then its message goes to the dead-letter topic.
+ */
+public abstract class RealtimeAgent extends BaseMicroserviceAgent {
+    private volatile AgentServices services;
+
+    /** Creates the agent; the framework calls this no-argument constructor. */
+    protected RealtimeAgent() {}
+
+    /** Registers handlers; called once, before consuming starts. */
+    protected void initialize() {}
+
+    /** Called after the agent started consuming and serving HTTP. */
+    protected void onStart() {}
+
+    /** Called when the agent stops, after consuming stopped and before the producer closes. */
+    protected void onStop() {}
+
+    /**
+     * Registers the handler of a message type.
+     *
+     * @param messageType the message type, e.g. {@code blood_pressure}
+     * @param payloadType the class the JSON payload is decoded into ({@code JsonNode}, {@code String} and
+     *     {@code byte[]} also work)
+     * @param handler the handler
+     */
+    protected final <T> void onMessage(String messageType, Class<T> payloadType, MessageHandler<? super T> handler) {
+        services().handlers().onMessage(messageType, payloadType, handler);
+    }
+
+    /** Registers a handler of an event type; it runs once per consumer group for each event of that type. */
+    protected final void onEvent(EventType eventType, EventHandler handler) {
+        services().handlers().onEvent(eventType, handler);
+    }
+
+    /**
+     * Publishes an event to the events topic; this service is its source unless the event names one.
+     *
+     * @return completes when the brokers stored the event
+     */
+    public final CompletionStage<SentRecord> emit(RealtimeEvent event) {
+        Objects.requireNonNull(event, "event");
+        RealtimeEvent sourced = event.sourceService() == null ? event.withSourceService(name()) : event;
+        return services().emit(sourced);
+    }
+
+    /** Publishes a new event of the given type and data. */
+    public final CompletionStage<SentRecord> emit(EventType eventType, Map<String, ?> data) {
+        return emit(RealtimeEvent.of(eventType, name(), data));
+    }
+
+    /**
+     * Produces a Kafka record without a key. A {@code String} or {@code byte[]} payload is sent as it is; anything
+     * else is encoded as snake_case JSON.
+     *
+     * @return completes when the brokers stored the record ({@code acks=all})
+     */
+    public final CompletionStage<SentRecord> sendKafkaMessage(String topic, Object payload) {
+        return sendKafkaMessage(topic, null, payload);
+    }
+
+    /** Produces a Kafka record with a key; records with the same key keep their order. */
+    public final CompletionStage<SentRecord> sendKafkaMessage(String topic, String key, Object payload) {
+        return sendKafkaMessage(topic, key, payload, Map.of());
+    }
+
+    /** Produces a Kafka record with a key and headers (e.g. {@code message_type}). */
+    public final CompletionStage<SentRecord> sendKafkaMessage(
+            String topic, String key, Object payload, Map<String, String> headers) {
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(payload, "payload");
+        return services().send(topic, key, bytes(payload), headers);
+    }
+
+    /** The service name. */
+    public final String name() {
+        return services().config().serviceName();
+    }
+
+    /** The agent's configuration. */
+    public final AgentConfig config() {
+        return services().config();
+    }
+
+    /** The meter registry, to add the agent's own meters to the Prometheus endpoint. */
+    protected final MeterRegistry meterRegistry() {
+        return services().meterRegistry();
+    }
+
+    final void bind(AgentServices runtime) {
+        if (services != null) {
+            throw new IllegalStateException(getClass().getName() + " is already running: create a new instance");
+        }
+        services = runtime;
+    }
+
+    private AgentServices services() {
+        AgentServices current = services;
+        if (current == null) {
+            throw new RealtimeAgentException(getClass().getSimpleName()
+                    + " is not running: register handlers in initialize() and start the agent with"
+                    + " RealtimeAgents.run(...) or RealtimeAgents.app(...).start()");
+        }
+        return current;
+    }
+
+    private static byte[] bytes(Object payload) {
+        if (payload instanceof byte[] raw) {
+            return raw;
+        }
+        if (payload instanceof String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        return Json.encode(payload);
+    }
+}

@@ -1,0 +1,146 @@
+package io.realtimeagents.agent;
+
+import io.realtimeagents.common.ConfigurationException;
+import io.realtimeagents.common.config.AgentConfig;
+import io.realtimeagents.common.config.AgentSettings;
+import io.realtimeagents.common.config.ConfigLoader;
+import io.realtimeagents.common.task.TaskEndpoint;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts agents. In {@code main}: {@code RealtimeAgents.run(MyAgent.class, args)}. With task endpoints or a
+ * configuration built in code: {@code RealtimeAgents.app(MyAgent::new).endpoint("/analyze", "analyze").start()}.
+ */
+public final class RealtimeAgents {
+    private static final Logger LOG = LoggerFactory.getLogger(RealtimeAgents.class);
+
+    private RealtimeAgents() {}
+
+    /**
+     * Starts an agent from {@code main} with configuration from the environment and {@code --property=value}
+     * arguments, stops it gracefully on SIGTERM/Ctrl-C, and blocks until it stopped. Invalid configuration is reported
+     * naming each setting, and the process exits with status 2.
+     */
+    public static void run(Class<? extends RealtimeAgent> agentClass, String... args) {
+        app(factory(agentClass)).args(args).runUntilStopped();
+    }
+
+    /** A builder of an agent application; the factory creates the agent instance. */
+    public static App app(Supplier<? extends RealtimeAgent> factory) {
+        return new App(factory);
+    }
+
+    /** The default service name of an agent class: its simple name in kebab-case ({@code HealthAgent} -> {@code health-agent}). */
+    public static String defaultServiceName(Class<?> agentClass) {
+        String name = agentClass.getSimpleName().isEmpty() ? "realtime-agent" : agentClass.getSimpleName();
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    private static Supplier<RealtimeAgent> factory(Class<? extends RealtimeAgent> agentClass) {
+        Objects.requireNonNull(agentClass, "agentClass");
+        return () -> {
+            try {
+                Constructor<? extends RealtimeAgent> constructor = agentClass.getDeclaredConstructor();
+                constructor.setAccessible(true);
+                return constructor.newInstance();
+            } catch (NoSuchMethodException e) {
+                throw new ConfigurationException(agentClass.getName() + " needs a no-argument constructor to be started"
+                        + " by RealtimeAgents.run; or use RealtimeAgents.app(() -> new ...)");
+            } catch (InvocationTargetException e) {
+                throw new IllegalStateException("The constructor of " + agentClass.getName() + " failed", e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot create " + agentClass.getName() + ": " + e.getMessage(), e);
+            }
+        };
+    }
+
+    /** Builds and starts one agent application: the equivalent of the reference's {@code create_realtime_agent_app}. */
+    public static final class App {
+        private final Supplier<? extends RealtimeAgent> factory;
+        private final List<TaskEndpoint> endpoints = new ArrayList<>();
+        private AgentConfig config;
+        private String[] args = new String[0];
+        private String serviceName;
+        private String description = "";
+
+        private App(Supplier<? extends RealtimeAgent> factory) {
+            this.factory = Objects.requireNonNull(factory, "factory");
+        }
+
+        /** Uses this configuration instead of loading one from the environment. */
+        public App config(AgentConfig configuration) {
+            this.config = Objects.requireNonNull(configuration, "configuration");
+            return this;
+        }
+
+        /** Command-line arguments of the form {@code --property=value}, overriding the environment. */
+        public App args(String... arguments) {
+            this.args = arguments.clone();
+            return this;
+        }
+
+        /** The service name when the configuration names none (default: the agent class in kebab-case). */
+        public App serviceName(String name) {
+            this.serviceName = name;
+            return this;
+        }
+
+        /** What the service does, shown by {@code /realtime/status}. */
+        public App description(String text) {
+            this.description = Objects.requireNonNull(text);
+            return this;
+        }
+
+        /** Adds a task endpoint: {@code POST path} runs the task type. */
+        public App endpoint(String path, String taskType) {
+            endpoints.add(new TaskEndpoint(path, taskType));
+            return this;
+        }
+
+        /**
+         * Starts the agent and returns once it consumes and serves HTTP.
+         *
+         * @throws ConfigurationException naming every invalid setting, before any broker is contacted
+         */
+        public RunningAgent start() {
+            RealtimeAgent agent = factory.get();
+            AgentConfig resolved = config != null ? config : load(agent.getClass());
+            return AgentLifecycle.start(agent, resolved, description, endpoints);
+        }
+
+        /** Starts the agent, stops it gracefully when the JVM is asked to exit, and blocks until then. */
+        public void runUntilStopped() {
+            RunningAgent running;
+            try {
+                running = start();
+            } catch (ConfigurationException e) {
+                LOG.error("The agent cannot start. {}", e.getMessage());
+                System.exit(2);
+                return;
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "realtime-agent-shutdown"));
+            try {
+                running.awaitTermination();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running.close();
+            }
+        }
+
+        private AgentConfig load(Class<?> agentClass) {
+            String name = serviceName != null ? serviceName : defaultServiceName(agentClass);
+            return ConfigLoader.standard()
+                    .withArguments(args)
+                    .withFallback(AgentSettings.SERVICE_NAME, name)
+                    .load();
+        }
+    }
+}

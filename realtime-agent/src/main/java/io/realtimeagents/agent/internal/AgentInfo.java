@@ -1,0 +1,20 @@
+package io.realtimeagents.agent.internal;
+
+import io.realtimeagents.common.task.TaskEndpoint;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the runtime knows of the agent it runs.
+ *
+ * @param description what the service does
+ * @param taskTypes the task types the agent supports
+ * @param endpoints the task endpoints
+ */
+public record AgentInfo(String description, Set<String> taskTypes, List<TaskEndpoint> endpoints) {
+    /** Copies the collections. */
+    public AgentInfo {
+        taskTypes = Set.copyOf(taskTypes);
+        endpoints = List.copyOf(endpoints);
+    }
+}

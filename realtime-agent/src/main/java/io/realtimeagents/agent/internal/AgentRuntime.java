@@ -1,0 +1,252 @@
+package io.realtimeagents.agent.internal;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.realtimeagents.agent.SentRecord;
+import io.realtimeagents.agent.internal.kafka.ConsumerStatus;
+import io.realtimeagents.agent.internal.kafka.KafkaRuntime;
+import io.realtimeagents.agent.internal.metrics.AgentMetrics;
+import io.realtimeagents.common.RealtimeAgentException;
+import io.realtimeagents.common.config.AgentConfig;
+import io.realtimeagents.common.config.AgentSettings;
+import io.realtimeagents.common.handler.HandlerRegistry;
+import io.realtimeagents.common.model.RealtimeEvent;
+import io.realtimeagents.common.task.TaskRequest;
+import io.realtimeagents.common.task.TaskResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * Everything a running agent is made of besides its own class: configuration, handlers, metrics, Kafka; and the
+ * answers of the HTTP endpoints (health, probes, status, tasks, metrics).
+ */
+public final class AgentRuntime implements AgentServices {
+    private static final Duration STALLED_POLL = Duration.ofSeconds(60);
+
+    private final AgentConfig config;
+    private final AgentInfo info;
+    private final HandlerRegistry handlers = new HandlerRegistry();
+    private final AgentMetrics metrics;
+    private final KafkaRuntime kafka;
+    private final TaskRunner tasks;
+    private final Instant startedAt = Instant.now();
+    private volatile boolean stopping;
+
+    /**
+     * Creates the runtime; Kafka clients are created when realtime is enabled, consuming starts with
+     * {@link #startConsuming()}.
+     */
+    public AgentRuntime(AgentConfig config, AgentInfo info, Function<TaskRequest, TaskResult> processor) {
+        this.config = config;
+        this.info = info;
+        this.metrics = new AgentMetrics(config.serviceName());
+        this.tasks = new TaskRunner(info.endpoints(), processor);
+        KafkaRuntime created = null;
+        if (config.get(AgentSettings.REALTIME_ENABLED)) {
+            try {
+                created = KafkaRuntime.create(config, metrics);
+            } catch (RuntimeException e) {
+                metrics.close();
+                throw e;
+            }
+        }
+        this.kafka = created;
+    }
+
+    /** Starts consuming with the handlers registered so far. */
+    public void startConsuming() {
+        if (kafka != null) {
+            kafka.startConsuming(handlers);
+        }
+    }
+
+    /** Readiness turns false; consuming stops, finishing and committing in-flight records. */
+    public void stopConsuming() {
+        stopping = true;
+        if (kafka != null) {
+            kafka.stopConsuming();
+        }
+    }
+
+    /** Flushes and closes the producer and the meters. */
+    public void close() {
+        stopping = true;
+        try {
+            if (kafka != null) {
+                kafka.close();
+            }
+        } finally {
+            metrics.close();
+        }
+    }
+
+    @Override
+    public AgentConfig config() {
+        return config;
+    }
+
+    @Override
+    public HandlerRegistry handlers() {
+        return handlers;
+    }
+
+    @Override
+    public MeterRegistry meterRegistry() {
+        return metrics.registry();
+    }
+
+    @Override
+    public CompletionStage<SentRecord> emit(RealtimeEvent event) {
+        return kafka().emit(event);
+    }
+
+    @Override
+    public CompletionStage<SentRecord> send(String topic, String key, byte[] value, Map<String, String> headers) {
+        return kafka().send(topic, key, value, headers);
+    }
+
+    private KafkaRuntime kafka() {
+        if (kafka == null) {
+            throw new RealtimeAgentException(
+                    "Kafka is disabled (REALTIME_ENABLED=false): enable it to emit events or send Kafka messages");
+        }
+        return kafka;
+    }
+
+    /** {@code GET /health}: the reference's fields; 503 when not alive. */
+    public HttpReply health() {
+        boolean alive = liveProblems().isEmpty();
+        boolean ready = readyProblems().isEmpty();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", !alive ? "unhealthy" : ready ? "healthy" : "degraded");
+        body.put("service", config.serviceName());
+        body.put("realtime_enabled", kafka != null);
+        body.put("websocket_enabled", config.get(AgentSettings.WEBSOCKET_ENABLED));
+        body.put("connections", 0);
+        body.put("message_count", metrics.processedTotal());
+        body.put("error_count", metrics.errorTotal());
+        return new HttpReply(alive ? 200 : 503, body);
+    }
+
+    /** {@code GET /health/live}: fails only when the consumer loop died or stopped polling; pauses do not count. */
+    public HttpReply liveness() {
+        return probe(liveProblems());
+    }
+
+    /** {@code GET /health/ready}: brokers reachable and the consumer's group assignment received. */
+    public HttpReply readiness() {
+        return probe(readyProblems());
+    }
+
+    private static HttpReply probe(List<String> problems) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", problems.isEmpty() ? "UP" : "DOWN");
+        body.put("problems", problems);
+        return new HttpReply(problems.isEmpty() ? 200 : 503, body);
+    }
+
+    private List<String> liveProblems() {
+        List<String> problems = new ArrayList<>();
+        ConsumerStatus consumer = kafka == null ? null : kafka.consumerStatus();
+        if (consumer != null && consumer.failure() != null) {
+            problems.add("the Kafka consumer loop stopped: " + consumer.failure());
+        } else if (consumer != null
+                && !consumer.isStopped()
+                && consumer.millisSinceLastPoll() > STALLED_POLL.toMillis()) {
+            problems.add("the Kafka consumer has not polled for " + consumer.millisSinceLastPoll() + " ms");
+        }
+        return problems;
+    }
+
+    private List<String> readyProblems() {
+        List<String> problems = new ArrayList<>(liveProblems());
+        if (stopping) {
+            problems.add("the agent is shutting down");
+        }
+        if (kafka != null) {
+            if (!kafka.brokers().reachable()) {
+                problems.add("Kafka brokers at " + config.kafkaBootstrapServers() + " are not reachable: "
+                        + kafka.brokers().lastError());
+            }
+            ConsumerStatus consumer = kafka.consumerStatus();
+            if (consumer != null && !consumer.hasJoinedGroup()) {
+                problems.add("the consumer has not yet received its partitions from group " + config.consumerGroup());
+            }
+        }
+        return problems;
+    }
+
+    /** {@code GET /realtime/status}. */
+    public HttpReply status() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("agent_type", config.get(AgentSettings.AGENT_TYPE));
+        body.put("service", config.serviceName());
+        body.put("description", info.description());
+        body.put("realtime_enabled", kafka != null);
+        body.put("websocket_enabled", config.get(AgentSettings.WEBSOCKET_ENABLED));
+        body.put("connections", List.of());
+        body.put("active_streams", kafka == null ? List.of() : kafka.topics());
+        body.put("message_count", metrics.processedTotal());
+        body.put("error_count", metrics.errorTotal());
+        body.put("uptime_seconds", Duration.between(startedAt, Instant.now()).toSeconds());
+        body.put("task_types", info.taskTypes().stream().sorted().toList());
+        body.put("message_types", handlers.messageTypes().stream().sorted().toList());
+        body.put(
+                "event_types",
+                handlers.eventTypes().stream().map(Object::toString).sorted().toList());
+        body.put("kafka", kafkaStatus());
+        return HttpReply.ok(body);
+    }
+
+    private Map<String, Object> kafkaStatus() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (kafka == null) {
+            return body;
+        }
+        body.put("bootstrap_servers", config.kafkaBootstrapServers());
+        body.put("brokers_reachable", kafka.brokers().reachable());
+        body.put("consumer_group", config.consumerGroup());
+        body.put("events_topic", config.eventsTopic());
+        ConsumerStatus consumer = kafka.consumerStatus();
+        body.put(
+                "assigned_partitions",
+                consumer == null
+                        ? List.of()
+                        : consumer.assignment().stream().sorted().toList());
+        body.put(
+                "paused_partitions",
+                consumer == null
+                        ? List.of()
+                        : consumer.paused().stream().sorted().toList());
+        return body;
+    }
+
+    /** {@code GET /realtime/connections}: zeros until WebSocket and SSE delivery exist. */
+    public HttpReply connections() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("total_connections", 0);
+        body.put("total_topics", 0);
+        body.put("topics", Map.of());
+        return HttpReply.ok(body);
+    }
+
+    /** {@code GET /metrics}: the Prometheus text format. */
+    public String scrape() {
+        return metrics.scrape();
+    }
+
+    /** {@code POST <path>} of a task endpoint. */
+    public HttpReply runTaskAt(String path, String body) {
+        return tasks.runAt(path, body);
+    }
+
+    /** {@code POST /tasks}: a task request naming its task type. */
+    public HttpReply runTask(String body) {
+        return tasks.runNamed(body);
+    }
+}

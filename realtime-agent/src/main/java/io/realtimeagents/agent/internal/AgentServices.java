@@ -1,0 +1,27 @@
+package io.realtimeagents.agent.internal;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.realtimeagents.agent.SentRecord;
+import io.realtimeagents.common.config.AgentConfig;
+import io.realtimeagents.common.handler.HandlerRegistry;
+import io.realtimeagents.common.model.RealtimeEvent;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/** What the runtime provides to a running {@code RealtimeAgent}. */
+public interface AgentServices {
+    /** The agent's configuration. */
+    AgentConfig config();
+
+    /** The agent's handlers. */
+    HandlerRegistry handlers();
+
+    /** The meter registry, for user meters. */
+    MeterRegistry meterRegistry();
+
+    /** Publishes an event to the events topic. */
+    CompletionStage<SentRecord> emit(RealtimeEvent event);
+
+    /** Produces a record. */
+    CompletionStage<SentRecord> send(String topic, String key, byte[] value, Map<String, String> headers);
+}

@@ -1,0 +1,83 @@
+package io.realtimeagents.agent.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.realtimeagents.common.PayloadDecodingException;
+import io.realtimeagents.common.UnknownTaskTypeException;
+import io.realtimeagents.common.json.Json;
+import io.realtimeagents.common.task.TaskEndpoint;
+import io.realtimeagents.common.task.TaskRequest;
+import io.realtimeagents.common.task.TaskResult;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs task requests arriving over HTTP: finds the task type, decodes the request, answers with the result. */
+final class TaskRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
+
+    private final Map<String, String> typesByPath;
+    private final Function<TaskRequest, TaskResult> processor;
+
+    TaskRunner(List<TaskEndpoint> endpoints, Function<TaskRequest, TaskResult> processor) {
+        this.typesByPath =
+                endpoints.stream().collect(Collectors.toUnmodifiableMap(TaskEndpoint::path, TaskEndpoint::taskType));
+        this.processor = processor;
+    }
+
+    /** {@code POST <path>}: runs the endpoint's task type. */
+    HttpReply runAt(String path, String body) {
+        String taskType = typesByPath.get(path);
+        if (taskType == null) {
+            return HttpReply.error(
+                    404,
+                    "not_found",
+                    "No task endpoint at POST " + path + "; task endpoints: "
+                            + typesByPath.keySet().stream().sorted().toList());
+        }
+        return run(body, taskType);
+    }
+
+    /** {@code POST /tasks}: runs the task type named in the body. */
+    HttpReply runNamed(String body) {
+        return run(body, null);
+    }
+
+    private HttpReply run(String body, String endpointType) {
+        TaskRequest request;
+        try {
+            request = decode(body);
+        } catch (PayloadDecodingException e) {
+            return HttpReply.error(
+                    400, "invalid_json", "The request body is not a valid task request: " + e.getMessage());
+        }
+        if (endpointType != null) {
+            request = request.withTaskType(endpointType);
+        } else if (request.taskType() == null || request.taskType().isBlank()) {
+            return HttpReply.error(400, "missing_task_type", "The request body needs a \"task_type\" field");
+        }
+        try {
+            TaskResult result = processor.apply(request);
+            if (!result.isCompleted()) {
+                LOG.warn("Task {} of type {} failed: {}", result.taskId(), result.taskType(), result.error());
+            }
+            return new HttpReply(result.isCompleted() ? 200 : 500, result);
+        } catch (UnknownTaskTypeException e) {
+            return HttpReply.error(400, "unknown_task_type", e.getMessage());
+        }
+    }
+
+    private static TaskRequest decode(String body) {
+        if (body == null || body.isBlank()) {
+            return TaskRequest.of(null, Map.of());
+        }
+        JsonNode tree = Json.tree(body.getBytes(StandardCharsets.UTF_8));
+        if (!tree.isObject()) {
+            throw new PayloadDecodingException("expected a JSON object, got " + tree.getNodeType());
+        }
+        return Json.convert(tree, TaskRequest.class);
+    }
+}

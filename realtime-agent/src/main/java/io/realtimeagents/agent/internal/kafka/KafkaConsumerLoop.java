@@ -1,0 +1,299 @@
+package io.realtimeagents.agent.internal.kafka;
+
+import io.micrometer.core.instrument.Gauge;
+import io.realtimeagents.agent.internal.metrics.AgentMetrics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The poll loop: one thread owns the consumer, hands each partition's records to that partition's
+ * {@link PartitionWorker}, pauses partitions whose worker is backing off or has a full buffer (and keeps polling, so
+ * slow handlers never exceed {@code max.poll.interval.ms}), and commits the offsets of finished records: periodically,
+ * before partitions are revoked, and at shutdown.
+ */
+public final class KafkaConsumerLoop implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaConsumerLoop.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+
+    private final Consumer<byte[], byte[]> consumer;
+    private final Collection<String> topics;
+    private final RecordProcessor processor;
+    private final AgentMetrics metrics;
+    private final ConsumerLoopSettings settings;
+    private final Map<TopicPartition, PartitionWorker> workers = new HashMap<>();
+    private final Map<TopicPartition, Long> committed = new HashMap<>();
+    private final Set<TopicPartition> pausedByUs = new HashSet<>();
+    private final Map<TopicPartition, Long> lag = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, Gauge> lagGauges = new HashMap<>();
+    private final ConsumerStatus status = new ConsumerStatus();
+    private volatile boolean running;
+    private Thread thread;
+    private long lastCommitNanos = System.nanoTime();
+
+    KafkaConsumerLoop(
+            Consumer<byte[], byte[]> consumer,
+            Collection<String> topics,
+            RecordProcessor processor,
+            AgentMetrics metrics,
+            ConsumerLoopSettings settings) {
+        this.consumer = consumer;
+        this.topics = List.copyOf(topics);
+        this.processor = processor;
+        this.metrics = metrics;
+        this.settings = settings;
+    }
+
+    /** Starts polling on a thread of its own. */
+    public synchronized void start() {
+        running = true;
+        thread = Thread.ofPlatform().name("realtime-kafka-poll").start(this::run);
+    }
+
+    /** What probes and the status endpoint report. */
+    public ConsumerStatus status() {
+        return status;
+    }
+
+    /** Stops polling, lets in-flight records finish (bounded by the shutdown timeout), commits and closes. */
+    @Override
+    public void close() {
+        Thread current;
+        synchronized (this) {
+            running = false;
+            current = thread;
+        }
+        consumer.wakeup();
+        if (current != null) {
+            try {
+                current.join(settings.shutdownTimeout().plusSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(topics, new Rebalance());
+            while (running) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
+                status.polled();
+                if (!records.isEmpty()) {
+                    dispatch(records);
+                }
+                checkWorkers();
+                reconcilePauses();
+                if (System.nanoTime() - lastCommitNanos
+                        >= settings.commitInterval().toNanos()) {
+                    commitAsync();
+                    updateLag();
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                status.failed(e);
+            }
+        } catch (Throwable e) {
+            status.failed(e);
+            LOG.error("The Kafka consumer loop of topics {} stopped", topics, e);
+        } finally {
+            shutdown();
+        }
+    }
+
+    private void dispatch(ConsumerRecords<byte[], byte[]> records) {
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<byte[], byte[]>> batch = records.records(partition);
+            PartitionWorker worker = workers.get(partition);
+            if (worker == null) {
+                worker = startWorker(partition);
+            }
+            worker.enqueue(batch);
+            metrics.consumed("kafka", partition.topic(), batch.size());
+        }
+    }
+
+    private void checkWorkers() {
+        for (PartitionWorker worker : workers.values()) {
+            if (worker.failure() != null) {
+                throw new KafkaException("Partition worker " + worker.partition() + " failed", worker.failure());
+            }
+        }
+    }
+
+    private void reconcilePauses() {
+        int high = settings.partitionBuffer();
+        List<TopicPartition> toPause = new ArrayList<>();
+        List<TopicPartition> toResume = new ArrayList<>();
+        for (PartitionWorker worker : workers.values()) {
+            TopicPartition partition = worker.partition();
+            boolean hold = worker.isWaiting() || worker.buffered() >= high;
+            if (hold && pausedByUs.add(partition)) {
+                toPause.add(partition);
+            } else if (!hold && worker.buffered() <= high / 2 && pausedByUs.remove(partition)) {
+                toResume.add(partition);
+            }
+        }
+        if (!toPause.isEmpty()) {
+            consumer.pause(toPause);
+        }
+        if (!toResume.isEmpty()) {
+            consumer.resume(toResume);
+        }
+        status.paused(pausedByUs);
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> finishedOffsets(Collection<PartitionWorker> of) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (PartitionWorker worker : of) {
+            long next = worker.nextOffset();
+            Long done = committed.get(worker.partition());
+            if (next >= 0 && (done == null || next > done)) {
+                offsets.put(worker.partition(), new OffsetAndMetadata(next));
+            }
+        }
+        return offsets;
+    }
+
+    private void commitAsync() {
+        lastCommitNanos = System.nanoTime();
+        Map<TopicPartition, OffsetAndMetadata> offsets = finishedOffsets(workers.values());
+        if (offsets.isEmpty()) {
+            return;
+        }
+        consumer.commitAsync(offsets, (done, error) -> {
+            if (error != null) {
+                LOG.debug("Asynchronous commit of {} failed, the next one retries: {}", done, error.toString());
+            }
+        });
+        offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+    }
+
+    private void commitSync(Collection<PartitionWorker> of) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = finishedOffsets(of);
+        if (offsets.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(offsets, settings.shutdownTimeout());
+            offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+        } catch (KafkaException e) {
+            LOG.warn("Cannot commit offsets {}; those records will be delivered again: {}", offsets, e.toString());
+        }
+    }
+
+    private void updateLag() {
+        for (TopicPartition partition : workers.keySet()) {
+            consumer.currentLag(partition).ifPresent(value -> lag.put(partition, value));
+        }
+    }
+
+    private PartitionWorker startWorker(TopicPartition partition) {
+        PartitionWorker worker = new PartitionWorker(partition, processor);
+        workers.put(partition, worker);
+        worker.start();
+        lagGauges.put(
+                partition,
+                Gauge.builder("realtime.consumer.lag", lag, values -> values.getOrDefault(partition, 0L))
+                        .description("Records in the partition not yet consumed by this agent")
+                        .tags("topic", partition.topic(), "partition", Integer.toString(partition.partition()))
+                        .register(metrics.registry()));
+        return worker;
+    }
+
+    /** Stops the workers of the given partitions and waits (bounded) for their in-flight records. */
+    private List<PartitionWorker> stopWorkers(Collection<TopicPartition> partitions) {
+        List<PartitionWorker> stopped = new ArrayList<>();
+        for (TopicPartition partition : partitions) {
+            PartitionWorker worker = workers.remove(partition);
+            if (worker != null) {
+                worker.stop();
+                stopped.add(worker);
+            }
+            pausedByUs.remove(partition);
+            lag.remove(partition);
+            Gauge gauge = lagGauges.remove(partition);
+            if (gauge != null) {
+                metrics.registry().remove(gauge);
+            }
+        }
+        long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
+        for (PartitionWorker worker : stopped) {
+            try {
+                Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+                if (!worker.awaitStopped(left)) {
+                    LOG.warn(
+                            "A handler of partition {} is still running after {}; its record will be delivered"
+                                    + " again",
+                            worker.partition(),
+                            settings.shutdownTimeout());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return stopped;
+    }
+
+    private void shutdown() {
+        try {
+            List<PartitionWorker> stopped = stopWorkers(new ArrayList<>(workers.keySet()));
+            commitSync(stopped);
+        } catch (RuntimeException e) {
+            LOG.warn("Error while stopping the consumer of topics {}: {}", topics, e.toString());
+        } finally {
+            consumer.close(settings.shutdownTimeout());
+            status.stopped();
+        }
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (!partitions.isEmpty()) {
+                LOG.info("Partitions revoked: {}", partitions);
+                commitSync(stopWorkers(partitions));
+                partitions.forEach(committed::remove);
+            }
+            status.assigned(consumer.assignment(), false);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (!partitions.isEmpty()) {
+                LOG.info("Partitions assigned: {}", partitions);
+            }
+            for (TopicPartition partition : partitions) {
+                if (!workers.containsKey(partition)) {
+                    startWorker(partition);
+                }
+            }
+            status.assigned(consumer.assignment(), true);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            LOG.warn("Partitions lost: {}; their unfinished records will be delivered again", partitions);
+            stopWorkers(partitions);
+            partitions.forEach(committed::remove);
+            status.assigned(consumer.assignment(), false);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.realtimeagents.agent.internal.kafka;
+
+import io.realtimeagents.agent.SentRecord;
+import io.realtimeagents.agent.internal.metrics.AgentMetrics;
+import io.realtimeagents.common.config.AgentConfig;
+import io.realtimeagents.common.config.AgentSettings;
+import io.realtimeagents.common.handler.HandlerRegistry;
+import io.realtimeagents.common.handler.MessageDecoder;
+import io.realtimeagents.common.json.Json;
+import io.realtimeagents.common.model.RealtimeEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * An agent's Kafka side: the producer, the consumer loop of its topics (and of the events topic when it has event
+ * handlers), and the broker reachability check.
+ */
+public final class KafkaRuntime implements AutoCloseable {
+    /** Header carrying an emitted event's type. */
+    public static final String EVENT_TYPE_HEADER = "event_type";
+
+    private final AgentConfig config;
+    private final AgentMetrics metrics;
+    private final KafkaSender sender;
+    private final BrokerHealth brokers;
+    private volatile List<String> topics = List.of();
+    private volatile KafkaConsumerLoop consumerLoop;
+
+    private KafkaRuntime(AgentConfig config, AgentMetrics metrics) {
+        this.config = config;
+        this.metrics = metrics;
+        this.sender = new KafkaSender(KafkaProperties.producer(config), metrics);
+        this.brokers = new BrokerHealth(KafkaProperties.admin(config));
+    }
+
+    /**
+     * Creates the producer and the broker check; consuming starts with {@link #startConsuming}.
+     *
+     * @throws io.realtimeagents.common.ConfigurationException when a Kafka pass-through property is invalid
+     */
+    public static KafkaRuntime create(AgentConfig config, AgentMetrics metrics) {
+        KafkaProperties.validate(config);
+        return new KafkaRuntime(config, metrics);
+    }
+
+    /**
+     * Starts consuming the streaming topics, and the events topic when there are event handlers; does nothing when
+     * there is nothing to consume.
+     */
+    public synchronized void startConsuming(HandlerRegistry registry) {
+        if (consumerLoop != null) {
+            throw new IllegalStateException("Already consuming " + topics);
+        }
+        topics = consumedTopics(config, registry);
+        if (!topics.isEmpty()) {
+            consumerLoop = consumerLoop(config, registry, metrics);
+            consumerLoop.start();
+        }
+    }
+
+    /** Stops consuming: in-flight records finish (bounded by the shutdown timeout) and are committed. */
+    public synchronized void stopConsuming() {
+        if (consumerLoop != null) {
+            consumerLoop.close();
+        }
+    }
+
+    private KafkaConsumerLoop consumerLoop(AgentConfig config, HandlerRegistry registry, AgentMetrics metrics) {
+        MessageDecoder decoder = new MessageDecoder(registry, config::messageTypeOf);
+        DeadLetterPublisher deadLetters =
+                new DeadLetterPublisher(sender, config::deadLetterTopicFor, config.serviceName(), metrics);
+        RecordProcessor processor = new RecordProcessor(
+                registry,
+                decoder,
+                config.eventsTopic(),
+                config.retryPolicy(),
+                config.get(AgentSettings.HANDLER_UNHANDLED),
+                deadLetters,
+                metrics);
+        ConsumerLoopSettings settings = new ConsumerLoopSettings(
+                config.get(AgentSettings.KAFKA_PARTITION_BUFFER),
+                config.get(AgentSettings.KAFKA_COMMIT_INTERVAL),
+                config.shutdownTimeout());
+        KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(KafkaProperties.consumer(config, config.consumerGroup()));
+        return new KafkaConsumerLoop(consumer, topics, processor, metrics, settings);
+    }
+
+    private static List<String> consumedTopics(AgentConfig config, HandlerRegistry registry) {
+        List<String> topics = new ArrayList<>(config.streamingTopics());
+        if (registry.hasEventHandlers() && !topics.contains(config.eventsTopic())) {
+            topics.add(config.eventsTopic());
+        }
+        return List.copyOf(topics);
+    }
+
+    /** Produces a record; the stage completes once the brokers acknowledged it. */
+    public CompletionStage<SentRecord> send(String topic, String key, byte[] value, Map<String, String> headers) {
+        ProducerRecord<byte[], byte[]> record =
+                new ProducerRecord<>(topic, null, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value);
+        headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+        return sender.send(record);
+    }
+
+    /** Publishes an event to the events topic, keyed by its correlation id (else its id). */
+    public CompletionStage<SentRecord> emit(RealtimeEvent event) {
+        String key = event.correlationId() != null ? event.correlationId() : event.eventId();
+        return send(
+                config.eventsTopic(),
+                key,
+                Json.encode(event),
+                Map.of(EVENT_TYPE_HEADER, event.eventType().value()));
+    }
+
+    /** The topics consumed: the streaming topics, plus the events topic when there are event handlers. */
+    public List<String> topics() {
+        return topics;
+    }
+
+    /** The consumer loop's state, or null when the agent consumes nothing. */
+    public ConsumerStatus consumerStatus() {
+        KafkaConsumerLoop loop = consumerLoop;
+        return loop == null ? null : loop.status();
+    }
+
+    /** Broker reachability. */
+    public BrokerHealth brokers() {
+        return brokers;
+    }
+
+    /** Stops consuming (in-flight records finish and are committed), then flushes and closes the producer. */
+    @Override
+    public void close() {
+        try {
+            stopConsuming();
+        } finally {
+            sender.close(config.shutdownTimeout());
+            brokers.close();
+        }
+    }
+}

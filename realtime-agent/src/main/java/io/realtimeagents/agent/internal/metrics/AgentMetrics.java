@@ -1,0 +1,176 @@
+package io.realtimeagents.agent.internal.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The agent's meters, all prefixed {@code realtime_} in Prometheus and tagged with the service name. Per-topic and
+ * per-message-type meters are cached, so the hot path does one map look-up per record.
+ */
+public final class AgentMetrics implements AutoCloseable {
+    private final PrometheusMeterRegistry registry;
+    private final JvmGcMetrics gcMetrics;
+    private final Map<String, MessageMeters> messageMeters = new ConcurrentHashMap<>();
+    private final Map<String, Counter> consumed = new ConcurrentHashMap<>();
+    private final Map<String, Counter> deadLettered = new ConcurrentHashMap<>();
+    private final Map<String, Counter> producerErrors = new ConcurrentHashMap<>();
+    private final LongAdder processedTotal = new LongAdder();
+    private final LongAdder errorTotal = new LongAdder();
+
+    /** Creates the registry with JVM and process meters, every meter tagged {@code service=<serviceName>}. */
+    public AgentMetrics(String serviceName) {
+        this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().commonTags("service", serviceName);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        this.gcMetrics = new JvmGcMetrics();
+        gcMetrics.bindTo(registry);
+    }
+
+    /** The registry, for user meters. */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** The Prometheus text exposition of all meters. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    /** Counts records taken from a topic. */
+    public void consumed(String transport, String topic, int count) {
+        consumed.computeIfAbsent(
+                        transport + '\u0000' + topic,
+                        key -> Counter.builder("realtime.records.consumed")
+                                .description("Records received from a broker")
+                                .tags("transport", transport, "topic", topic)
+                                .register(registry))
+                .increment(count);
+    }
+
+    /** The meters of one topic and message type. */
+    public MessageMeters forMessages(String transport, String topic, String messageType) {
+        String key = transport + '\u0000' + topic + '\u0000' + messageType;
+        MessageMeters meters = messageMeters.get(key);
+        return meters != null
+                ? meters
+                : messageMeters.computeIfAbsent(key, k -> new MessageMeters(transport, topic, messageType));
+    }
+
+    /** Counts a record sent to the dead-letter topic, by reason ({@code decode}, {@code handler}, {@code unhandled}). */
+    public void deadLettered(String transport, String topic, String messageType, String reason) {
+        String key = transport + '\u0000' + topic + '\u0000' + messageType + '\u0000' + reason;
+        deadLettered
+                .computeIfAbsent(
+                        key,
+                        k -> Counter.builder("realtime.records.dead.lettered")
+                                .description("Records sent to a dead-letter topic")
+                                .tags(
+                                        "transport",
+                                        transport,
+                                        "topic",
+                                        topic,
+                                        "message_type",
+                                        messageType,
+                                        "reason",
+                                        reason)
+                                .register(registry))
+                .increment();
+        errorTotal.increment();
+    }
+
+    /** Counts a failed produce. */
+    public void producerError(String topic) {
+        producerErrors
+                .computeIfAbsent(
+                        topic,
+                        t -> Counter.builder("realtime.producer.errors")
+                                .description("Kafka records that could not be produced")
+                                .tag("topic", t)
+                                .register(registry))
+                .increment();
+        errorTotal.increment();
+    }
+
+    /** Messages processed successfully since start (all transports). */
+    public long processedTotal() {
+        return processedTotal.sum();
+    }
+
+    /** Handler failures, dead-lettered messages and producer errors since start. */
+    public long errorTotal() {
+        return errorTotal.sum();
+    }
+
+    @Override
+    public void close() {
+        gcMetrics.close();
+        registry.close();
+    }
+
+    /** Counters and the latency histogram of one topic and message type. */
+    public final class MessageMeters {
+        private final Counter processed;
+        private final Counter failed;
+        private final Counter retried;
+        private final Timer latency;
+
+        private MessageMeters(String transport, String topic, String messageType) {
+            String[] tags = {"transport", transport, "topic", topic, "message_type", messageType};
+            this.processed = Counter.builder("realtime.records.processed")
+                    .description("Messages whose handler completed")
+                    .tags(tags)
+                    .register(registry);
+            this.failed = Counter.builder("realtime.records.failed")
+                    .description("Handler attempts that threw")
+                    .tags(tags)
+                    .register(registry);
+            this.retried = Counter.builder("realtime.records.retried")
+                    .description("Handler attempts that were retries")
+                    .tags(tags)
+                    .register(registry);
+            this.latency = Timer.builder("realtime.handler.latency")
+                    .description("Time spent in a handler per attempt")
+                    .tags(tags)
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofNanos(10_000))
+                    .maximumExpectedValue(Duration.ofSeconds(30))
+                    .register(registry);
+        }
+
+        /** Records a completed handler call. */
+        public void processed(long nanos) {
+            latency.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+            processed.increment();
+            processedTotal.increment();
+        }
+
+        /** Records a failed handler call. */
+        public void failed(long nanos) {
+            latency.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+            failed.increment();
+            errorTotal.increment();
+        }
+
+        /** Records that a retry is about to run. */
+        public void retried() {
+            retried.increment();
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Micrometer meters of the agent, exported in the Prometheus format. */
+package io.realtimeagents.agent.internal.metrics;

@@ -1,0 +1,41 @@
+package io.realtimeagents.agent.server;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.realtimeagents.agent.internal.AgentRuntime;
+
+/** Health, Kubernetes probes, status and connection counts. */
+@Controller
+final class HealthController {
+    private final AgentRuntime runtime;
+
+    HealthController(AgentRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Get("/health")
+    HttpResponse<String> health() {
+        return Replies.json(runtime.health());
+    }
+
+    @Get("/health/live")
+    HttpResponse<String> live() {
+        return Replies.json(runtime.liveness());
+    }
+
+    @Get("/health/ready")
+    HttpResponse<String> ready() {
+        return Replies.json(runtime.readiness());
+    }
+
+    @Get("/realtime/status")
+    HttpResponse<String> status() {
+        return Replies.json(runtime.status());
+    }
+
+    @Get("/realtime/connections")
+    HttpResponse<String> connections() {
+        return Replies.json(runtime.connections());
+    }
+}

@@ -1,0 +1,33 @@
+package io.realtimeagents.agent.server;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.realtimeagents.agent.internal.AgentRuntime;
+
+/** Task endpoints: {@code POST /tasks} with a task type in the body, and the configured path-to-task-type routes. */
+@Controller
+final class TaskController {
+    private final AgentRuntime runtime;
+
+    TaskController(AgentRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Post("/tasks")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
+    HttpResponse<String> named(@Nullable @Body String body) {
+        return Replies.json(runtime.runTask(body));
+    }
+
+    @Post("/{+path}")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
+    HttpResponse<String> endpoint(HttpRequest<?> request, @Nullable @Body String body) {
+        return Replies.json(runtime.runTaskAt(request.getPath(), body));
+    }
+}
