@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -128,16 +127,22 @@ public final class ConfigLoader {
             }
         }
         source.values.forEach((key, value) -> {
-            if (env && key.startsWith(CONSUMER_ENV_PREFIX)) {
-                builder.kafkaConsumerProperty(envToKafka(key.substring(CONSUMER_ENV_PREFIX.length())), value);
-            } else if (env && key.startsWith(PRODUCER_ENV_PREFIX)) {
-                builder.kafkaProducerProperty(envToKafka(key.substring(PRODUCER_ENV_PREFIX.length())), value);
-            } else if (!env && key.startsWith(AgentSettings.KAFKA_CONSUMER_PREFIX)) {
-                builder.kafkaConsumerProperty(key.substring(AgentSettings.KAFKA_CONSUMER_PREFIX.length()), value);
-            } else if (!env && key.startsWith(AgentSettings.KAFKA_PRODUCER_PREFIX)) {
-                builder.kafkaProducerProperty(key.substring(AgentSettings.KAFKA_PRODUCER_PREFIX.length()), value);
+            String name;
+            if (env && (name = suffix(key, CONSUMER_ENV_PREFIX)) != null) {
+                builder.kafkaConsumerProperty(envToKafka(name), value);
+            } else if (env && (name = suffix(key, PRODUCER_ENV_PREFIX)) != null) {
+                builder.kafkaProducerProperty(envToKafka(name), value);
+            } else if (!env && (name = suffix(key, AgentSettings.KAFKA_CONSUMER_PREFIX)) != null) {
+                builder.kafkaConsumerProperty(name, value);
+            } else if (!env && (name = suffix(key, AgentSettings.KAFKA_PRODUCER_PREFIX)) != null) {
+                builder.kafkaProducerProperty(name, value);
             }
         });
+    }
+
+    /** The part of the key after the prefix, or null when the key lacks the prefix or nothing follows it. */
+    private static String suffix(String key, String prefix) {
+        return key.startsWith(prefix) && key.length() > prefix.length() ? key.substring(prefix.length()) : null;
     }
 
     /** {@code MAX_POLL_RECORDS} becomes {@code max.poll.records}. */
@@ -234,8 +239,7 @@ public final class ConfigLoader {
 
     private static void flatten(String prefix, JsonNode node, Map<String, String> flat) {
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 flatten(prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), field.getValue(), flat);
             }
         } else if (node.isArray()) {

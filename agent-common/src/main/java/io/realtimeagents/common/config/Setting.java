@@ -1,7 +1,10 @@
 package io.realtimeagents.common.config;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * One declared setting: its property name (for {@code application.yml} and system properties), its environment
@@ -68,7 +71,7 @@ public final class Setting<T> {
 
     /** Parses text into a value, throwing {@link IllegalArgumentException} with the reason when it cannot. */
     T parse(String text) {
-        return parser.apply(text.trim());
+        return parser.apply(secret ? text : text.trim());
     }
 
     /** The problem with a value, or null when it is valid. */
@@ -81,7 +84,19 @@ public final class Setting<T> {
         if (value == null) {
             return "(not set)";
         }
-        return secret ? "[hidden]" : String.valueOf(value);
+        if (secret) {
+            return "[hidden]";
+        }
+        if (value instanceof Collection<?> items) {
+            return items.stream().map(String::valueOf).collect(Collectors.joining(","));
+        }
+        if (value instanceof Map<?, ?> entries) {
+            return entries.entrySet().stream()
+                    .map(entry -> entry.getKey() + "=" + entry.getValue())
+                    .sorted()
+                    .collect(Collectors.joining(","));
+        }
+        return String.valueOf(value);
     }
 
     @Override

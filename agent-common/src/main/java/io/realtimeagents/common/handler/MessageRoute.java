@@ -67,7 +67,8 @@ public final class MessageRoute<T> {
             return payloadType.cast(payload);
         }
         if (payloadType == String.class || payloadType == byte[].class) {
-            return decode(Json.encode(payload));
+            return decode(
+                    payload.isTextual() ? payload.asText().getBytes(StandardCharsets.UTF_8) : Json.encode(payload));
         }
         try {
             return reader.readValue(payload);

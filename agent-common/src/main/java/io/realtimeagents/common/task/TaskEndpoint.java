@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 public record TaskEndpoint(String path, String taskType) {
     private static final Pattern PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
-    private static final List<String> RESERVED = List.of("/health", "/realtime", "/metrics", "/ws", "/stream");
+    private static final List<String> RESERVED =
+            List.of("/health", "/realtime", "/metrics", "/ws", "/stream", "/tasks");
 
     /** Validates the path (letters, digits, {@code . _ ~ -} segments; not one of the framework's own paths). */
     public TaskEndpoint {

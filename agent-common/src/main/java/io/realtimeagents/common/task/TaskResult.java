@@ -1,5 +1,6 @@
 package io.realtimeagents.common.task;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
@@ -31,7 +32,8 @@ public record TaskResult(
     /** Status of a task whose processor threw. */
     public static final String FAILED = "failed";
 
-    /** Whether the task completed. */
+    /** Whether the task completed. Not a wire field: the wire has {@code status}. */
+    @JsonIgnore
     public boolean isCompleted() {
         return COMPLETED.equals(status);
     }

@@ -1,6 +1,8 @@
 package io.realtimeagents.testkit.internal;
 
 import io.realtimeagents.testkit.KafkaBroker;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -76,13 +78,26 @@ public final class EmbeddedKraftBroker implements KafkaBroker {
         BrokerSettings.overrides().forEach(builder::setConfigProp);
         KafkaClusterTestKit cluster = builder.build();
         try {
-            cluster.format();
+            formatQuietly(cluster);
             cluster.startup();
             cluster.waitForReadyBrokers();
             return new EmbeddedKraftBroker(cluster, LoopbackPorts.HOST + ":" + clientPort(cluster));
         } catch (Exception | Error e) {
             closeQuietly(cluster, e);
             throw e;
+        }
+    }
+
+    /** Kafka's storage formatter prints to standard output; keep those lines out of the user's console. */
+    private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+        synchronized (System.class) {
+            PrintStream stdout = System.out;
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+            try {
+                cluster.format();
+            } finally {
+                System.setOut(stdout);
+            }
         }
     }
 
