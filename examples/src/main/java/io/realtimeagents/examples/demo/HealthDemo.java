@@ -89,8 +89,9 @@ public final class HealthDemo {
         System.out.println("  Health:   " + base + "/health");
         System.out.println("  Status:   " + base + "/realtime/status");
         System.out.println("  Metrics:  " + base + "/metrics");
-        System.out.println("  Task:     curl -X POST " + base
-                + "/analyze-health -H 'Content-Type: application/json' -d '{\"parameters\":{\"patient_id\":\"patient-1\"}}'");
+        System.out.println(
+                "  Task:     curl -X POST " + base
+                        + "/analyze-health -H 'Content-Type: application/json' -d '{\"parameters\":{\"patient_id\":\"patient-1\"}}'");
         System.out.println("Alerts appear below as the simulated patients have episodes:");
     }
 
@@ -122,9 +123,12 @@ public final class HealthDemo {
                 consumer.subscribe(List.of(HealthAgent.ALERTS_TOPIC));
                 while (true) {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                        RealtimeEvent alert = Json.decode(record.value().getBytes(StandardCharsets.UTF_8), RealtimeEvent.class);
-                        System.out.println("  ALERT " + alert.timestamp() + " " + alert.data().get("patient_id") + ": "
-                                + alert.data().get("alert") + " (" + alert.data().get("reading") + ")");
+                        RealtimeEvent alert =
+                                Json.decode(record.value().getBytes(StandardCharsets.UTF_8), RealtimeEvent.class);
+                        System.out.println("  ALERT " + alert.timestamp() + " "
+                                + alert.data().get("patient_id") + ": "
+                                + alert.data().get("alert") + " ("
+                                + alert.data().get("reading") + ")");
                     }
                 }
             } catch (WakeupException e) {

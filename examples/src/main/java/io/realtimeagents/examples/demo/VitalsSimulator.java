@@ -21,8 +21,8 @@ final class VitalsSimulator implements AutoCloseable {
     private final String topic;
     private final int patients;
     private final Random random = new Random(42);
-    private final ScheduledExecutorService timer =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vitals-simulator").daemon().factory());
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("vitals-simulator").daemon().factory());
 
     VitalsSimulator(String bootstrapServers, String topic, int patients) {
         this.producer = new KafkaProducer<>(
@@ -45,10 +45,16 @@ final class VitalsSimulator implements AutoCloseable {
             int systolic = episode ? 150 + random.nextInt(40) : 110 + random.nextInt(20);
             int diastolic = episode ? 92 + random.nextInt(20) : 70 + random.nextInt(12);
             int bpm = episode ? 105 + random.nextInt(30) : 60 + random.nextInt(30);
-            send(patient, "blood_pressure", "{\"patient_id\":\"" + patient + "\",\"systolic\":" + systolic
-                    + ",\"diastolic\":" + diastolic + ",\"timestamp\":\"" + Instant.now() + "\"}");
-            send(patient, "heart_rate", "{\"patient_id\":\"" + patient + "\",\"value\":" + bpm + ",\"timestamp\":\""
-                    + Instant.now() + "\"}");
+            send(
+                    patient,
+                    "blood_pressure",
+                    "{\"patient_id\":\"" + patient + "\",\"systolic\":" + systolic + ",\"diastolic\":" + diastolic
+                            + ",\"timestamp\":\"" + Instant.now() + "\"}");
+            send(
+                    patient,
+                    "heart_rate",
+                    "{\"patient_id\":\"" + patient + "\",\"value\":" + bpm + ",\"timestamp\":\"" + Instant.now()
+                            + "\"}");
         }
     }
 

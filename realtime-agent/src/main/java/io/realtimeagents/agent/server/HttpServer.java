@@ -1,9 +1,9 @@
 package io.realtimeagents.agent.server;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.realtimeagents.agent.internal.AgentRuntime;
+import io.realtimeagents.common.RealtimeAgentException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -23,16 +23,32 @@ public final class HttpServer implements AutoCloseable {
         properties.put("micronaut.application.name", runtime.config().serviceName());
         properties.put("micronaut.server.port", runtime.config().httpPort());
         properties.put("micronaut.server.idle-timeout", "30m");
-        properties.put("micronaut.server.netty.log-level", "OFF");
         properties.put("micronaut.http.client.enabled", false);
-        ApplicationContext context = Micronaut.build(new String[0])
-                .banner(false)
+        ApplicationContext context = ApplicationContext.builder()
                 .deduceEnvironment(false)
                 .environmentPropertySource(false)
                 .singletons(runtime)
                 .properties(properties)
                 .start();
-        return new HttpServer(context);
+        try {
+            HttpServer server = new HttpServer(context);
+            server.server.start();
+            return server;
+        } catch (RuntimeException e) {
+            context.close();
+            throw new RealtimeAgentException(
+                    "Cannot start the HTTP server on port " + runtime.config().httpPort() + ": " + rootMessage(e)
+                            + " (set HTTP_PORT to a free port, or 0 for any)",
+                    e);
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 
     /** The port the server listens on. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,7 +19,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +79,8 @@ public final class KafkaConsumerLoop implements AutoCloseable {
             running = false;
             current = thread;
         }
-        consumer.wakeup();
+        // No consumer.wakeup(): a pending wakeup would abort the final commit. The loop sees the flag within one
+        // poll timeout.
         if (current != null) {
             try {
                 current.join(settings.shutdownTimeout().plusSeconds(10).toMillis());
@@ -105,10 +106,6 @@ public final class KafkaConsumerLoop implements AutoCloseable {
                     commitAsync();
                     updateLag();
                 }
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                status.failed(e);
             }
         } catch (Throwable e) {
             status.failed(e);
@@ -178,12 +175,14 @@ public final class KafkaConsumerLoop implements AutoCloseable {
         if (offsets.isEmpty()) {
             return;
         }
+        // The callback runs on this thread, inside a later poll or commit call.
         consumer.commitAsync(offsets, (done, error) -> {
             if (error != null) {
-                LOG.debug("Asynchronous commit of {} failed, the next one retries: {}", done, error.toString());
+                LOG.debug("Asynchronous commit of {} failed, the next one retries: {}", offsets, error.toString());
+            } else {
+                done.forEach((partition, offset) -> committed.merge(partition, offset.offset(), Math::max));
             }
         });
-        offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
     }
 
     private void commitSync(Collection<PartitionWorker> of) {
@@ -193,7 +192,7 @@ public final class KafkaConsumerLoop implements AutoCloseable {
         }
         try {
             consumer.commitSync(offsets, settings.shutdownTimeout());
-            offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+            offsets.forEach((partition, offset) -> committed.merge(partition, offset.offset(), Math::max));
         } catch (KafkaException e) {
             LOG.warn("Cannot commit offsets {}; those records will be delivered again: {}", offsets, e.toString());
         }
@@ -259,7 +258,7 @@ public final class KafkaConsumerLoop implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Error while stopping the consumer of topics {}: {}", topics, e.toString());
         } finally {
-            consumer.close(settings.shutdownTimeout());
+            consumer.close(CloseOptions.timeout(settings.shutdownTimeout()));
             status.stopped();
         }
     }

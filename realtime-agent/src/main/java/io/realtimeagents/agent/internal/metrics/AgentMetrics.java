@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.realtimeagents.agent.DeadLetterHeaders;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,9 @@ import java.util.concurrent.atomic.LongAdder;
  * per-message-type meters are cached, so the hot path does one map look-up per record.
  */
 public final class AgentMetrics implements AutoCloseable {
+    /** The {@code message_type} tag of records whose type could not be determined. */
+    public static final String UNKNOWN_TYPE = "unknown";
+
     private final PrometheusMeterRegistry registry;
     private final JvmGcMetrics gcMetrics;
     private final Map<String, MessageMeters> messageMeters = new ConcurrentHashMap<>();
@@ -73,26 +77,24 @@ public final class AgentMetrics implements AutoCloseable {
                 : messageMeters.computeIfAbsent(key, k -> new MessageMeters(transport, topic, messageType));
     }
 
-    /** Counts a record sent to the dead-letter topic, by reason ({@code decode}, {@code handler}, {@code unhandled}). */
+    /**
+     * Counts a record sent to the dead-letter topic, by reason ({@code decode}, {@code handler}, {@code unhandled}).
+     * The message type is {@value #UNKNOWN_TYPE} when it could not be determined (undecodable records).
+     */
     public void deadLettered(String transport, String topic, String messageType, String reason) {
-        String key = transport + '\u0000' + topic + '\u0000' + messageType + '\u0000' + reason;
+        String type = messageType == null ? UNKNOWN_TYPE : messageType;
+        String key = transport + '\u0000' + topic + '\u0000' + type + '\u0000' + reason;
         deadLettered
                 .computeIfAbsent(
                         key,
                         k -> Counter.builder("realtime.records.dead.lettered")
                                 .description("Records sent to a dead-letter topic")
-                                .tags(
-                                        "transport",
-                                        transport,
-                                        "topic",
-                                        topic,
-                                        "message_type",
-                                        messageType,
-                                        "reason",
-                                        reason)
+                                .tags("transport", transport, "topic", topic, "message_type", type, "reason", reason)
                                 .register(registry))
                 .increment();
-        errorTotal.increment();
+        if (!DeadLetterHeaders.REASON_HANDLER.equals(reason)) {
+            errorTotal.increment(); // a handler's failures were already counted, one per attempt
+        }
     }
 
     /** Counts a failed produce. */
@@ -113,7 +115,10 @@ public final class AgentMetrics implements AutoCloseable {
         return processedTotal.sum();
     }
 
-    /** Handler failures, dead-lettered messages and producer errors since start. */
+    /**
+     * Errors since start: failed handler attempts, messages dead-lettered without a handler failure (undecodable or
+     * unhandled), and producer errors. A message whose handler failed is not counted again when it is dead-lettered.
+     */
     public long errorTotal() {
         return errorTotal.sum();
     }

@@ -1,0 +1,175 @@
+package io.realtimeagents.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.realtimeagents.agent.internal.kafka.KafkaRuntime;
+import io.realtimeagents.agent.support.HttpProbe;
+import io.realtimeagents.agent.support.TestAgents;
+import io.realtimeagents.common.config.AgentConfig;
+import io.realtimeagents.common.json.Json;
+import io.realtimeagents.common.model.EventType;
+import io.realtimeagents.common.model.RealtimeEvent;
+import io.realtimeagents.testkit.Await;
+import io.realtimeagents.testkit.KafkaBroker;
+import io.realtimeagents.testkit.KafkaTestClient;
+import io.realtimeagents.testkit.WithKafka;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** Emitting events, event handlers across consumer groups, and plain Kafka sends. */
+@WithKafka
+@SuppressWarnings("try") // agents run for the duration of try blocks that need no reference to them
+class EventsIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    /** An agent that only produces. */
+    static final class QuietAgent extends RealtimeAgent {}
+
+    /** Records the alerts it is given. */
+    static final class AlertAgent extends RealtimeAgent {
+        final List<RealtimeEvent> alerts = new CopyOnWriteArrayList<>();
+
+        @Override
+        protected void initialize() {
+            onEvent(EventType.ALERT_TRIGGERED, (event, context) -> alerts.add(event));
+        }
+    }
+
+    @Test
+    void emit_publishesSnakeCaseEventWithSourceService(KafkaBroker broker, KafkaTestClient client) throws Exception {
+        String events = client.uniqueTopic("events", 2);
+        AgentConfig config =
+                TestAgents.config(broker, "emitter").eventsTopic(events).build();
+        QuietAgent agent = new QuietAgent();
+        try (RunningAgent running = TestAgents.start(agent, config)) {
+            SentRecord sent = agent.emit(EventType.ALERT_TRIGGERED, Map.of("patient_id", "p7", "bpm", 131))
+                    .toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+
+            ConsumerRecord<String, String> record =
+                    client.consume(events, 1, TIMEOUT).get(0);
+            assertThat(sent.topic()).isEqualTo(events);
+            assertThat(record.partition()).isEqualTo(sent.partition());
+            assertThat(record.offset()).isEqualTo(sent.offset());
+            assertThat(KafkaTestClient.header(record, KafkaRuntime.EVENT_TYPE_HEADER))
+                    .isEqualTo("alert_triggered");
+            JsonNode event = Json.tree(record.value().getBytes(StandardCharsets.UTF_8));
+            assertThat(event.get("event_id").asText()).isNotBlank().isEqualTo(record.key());
+            assertThat(event.get("event_type").asText()).isEqualTo("alert_triggered");
+            assertThat(event.get("source_service").asText()).isEqualTo(config.serviceName());
+            assertThat(Instant.parse(event.get("timestamp").asText())).isBeforeOrEqualTo(Instant.now());
+            assertThat(event.get("data").get("patient_id").asText()).isEqualTo("p7");
+            assertThat(event.get("data").get("bpm").asInt()).isEqualTo(131);
+            assertThat(event.has("eventType") || event.has("sourceService")).isFalse();
+        }
+    }
+
+    @Test
+    void eventHandlers_runOncePerConsumerGroup_andEveryGroupGetsEveryEvent(KafkaBroker broker, KafkaTestClient client)
+            throws Exception {
+        String events = client.uniqueTopic("alerts", 2);
+        AgentConfig replicaConfig =
+                TestAgents.config(broker, "alert-replica").eventsTopic(events).build();
+        AgentConfig otherConfig =
+                TestAgents.config(broker, "alert-other").eventsTopic(events).build();
+        AlertAgent replicaA = new AlertAgent();
+        AlertAgent replicaB = new AlertAgent();
+        AlertAgent other = new AlertAgent();
+        try (RunningAgent runningA = TestAgents.start(replicaA, replicaConfig);
+                RunningAgent runningB = TestAgents.start(replicaB, replicaConfig);
+                RunningAgent runningOther = TestAgents.start(other, otherConfig)) {
+            Await.await(
+                    TIMEOUT,
+                    "the replicas share the partitions",
+                    () -> HttpProbe.assignedPartitions(runningA).size() == 1
+                            && HttpProbe.assignedPartitions(runningB).size() == 1);
+            Await.await(
+                    TIMEOUT,
+                    "the other group holds every partition",
+                    () -> HttpProbe.assignedPartitions(runningOther).size() == 2);
+
+            int count = 40;
+            List<String> emitted = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                RealtimeEvent event = RealtimeEvent.of(EventType.ALERT_TRIGGERED, Map.of("seq", i))
+                        .withCorrelationId("patient-" + i);
+                replicaA.emit(event).toCompletableFuture().get(30, TimeUnit.SECONDS);
+                emitted.add(event.eventId());
+            }
+            RealtimeEvent notAnAlert = RealtimeEvent.of(EventType.DATA_PROCESSED, Map.of("seq", -1));
+            replicaB.emit(notAnAlert).toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+            Await.await(
+                    TIMEOUT, "the replicas' group done", () -> client.lag(replicaConfig.consumerGroup(), events) == 0);
+            Await.await(TIMEOUT, "the other group done", () -> client.lag(otherConfig.consumerGroup(), events) == 0);
+
+            List<String> handledByReplicas = new ArrayList<>(ids(replicaA.alerts));
+            handledByReplicas.addAll(ids(replicaB.alerts));
+            assertThat(handledByReplicas).containsExactlyInAnyOrderElementsOf(emitted);
+            assertThat(replicaA.alerts).as("events handled by replica A").isNotEmpty();
+            assertThat(replicaB.alerts).as("events handled by replica B").isNotEmpty();
+            assertThat(ids(other.alerts)).containsExactlyInAnyOrderElementsOf(emitted);
+            assertThat(other.alerts)
+                    .allSatisfy(event -> assertThat(event.sourceService()).isEqualTo(replicaConfig.serviceName()));
+            assertThat(other.alerts)
+                    .extracting(event -> ((Number) event.data().get("seq")).intValue())
+                    .containsExactlyInAnyOrderElementsOf(
+                            IntStream.range(0, count).boxed().toList());
+        }
+    }
+
+    record Reading(String patientId, int systolicPressure) {}
+
+    @Test
+    void sendKafkaMessage_completesWithPartitionAndOffset_andEncodesPayloads(KafkaBroker broker, KafkaTestClient client)
+            throws Exception {
+        String topic = client.uniqueTopic("sent", 3);
+        QuietAgent agent = new QuietAgent();
+        try (RunningAgent running =
+                TestAgents.start(agent, TestAgents.config(broker, "sender").build())) {
+            SentRecord json = agent.sendKafkaMessage(topic, "p1", new Reading("p1", 128))
+                    .toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+            SentRecord raw = agent.sendKafkaMessage(topic, "p1", "plain {text}, not JSON")
+                    .toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+            SentRecord withHeader = agent.sendKafkaMessage(
+                            topic, "p1", Map.of("patient_id", "p1"), Map.of("message_type", "reading"))
+                    .toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+
+            List<ConsumerRecord<String, String>> records = client.consume(topic, 3, TIMEOUT);
+            assertThat(records).extracting(ConsumerRecord::key).containsOnly("p1");
+            assertThat(records)
+                    .extracting(ConsumerRecord::partition)
+                    .containsOnly(json.partition())
+                    .containsOnly(TypedHandlersIT.partitionOf("p1", 3));
+            assertThat(records)
+                    .extracting(ConsumerRecord::offset)
+                    .containsExactly(json.offset(), raw.offset(), withHeader.offset());
+            assertThat(records)
+                    .extracting(ConsumerRecord::value)
+                    .containsExactly(
+                            "{\"patient_id\":\"p1\",\"systolic_pressure\":128}",
+                            "plain {text}, not JSON",
+                            "{\"patient_id\":\"p1\"}");
+            assertThat(KafkaTestClient.header(records.get(2), "message_type")).isEqualTo("reading");
+            assertThat(json.topic()).isEqualTo(topic);
+            assertThat(json.timestamp()).isNotNull();
+        }
+    }
+
+    private static List<String> ids(List<RealtimeEvent> events) {
+        return events.stream().map(RealtimeEvent::eventId).toList();
+    }
+}
