@@ -7,10 +7,16 @@ package io.realtimeagents.agent;
 public final class DeadLetterHeaders {
     /** The topic the message arrived on (Kafka topic or MQTT topic). */
     public static final String ORIGINAL_TOPIC = "dlq.original.topic";
-    /** The Kafka partition it arrived on. */
+    /** The Kafka partition it arrived on (Kafka records only). */
     public static final String ORIGINAL_PARTITION = "dlq.original.partition";
-    /** The Kafka offset it had. */
+    /** The Kafka offset it had (Kafka records only). */
     public static final String ORIGINAL_OFFSET = "dlq.original.offset";
+    /** The transport it arrived on, {@code mqtt}; absent on dead letters of Kafka records. */
+    public static final String ORIGINAL_TRANSPORT = "dlq.original.transport";
+    /** The QoS an MQTT message was delivered with. */
+    public static final String ORIGINAL_QOS = "dlq.original.qos";
+    /** The filter of the MQTT subscription that received it (with its named segments). */
+    public static final String ORIGINAL_SUBSCRIPTION = "dlq.original.subscription";
     /** The message type, when it could be determined. */
     public static final String MESSAGE_TYPE = "dlq.message.type";
     /** Why it was dead-lettered: {@code decode}, {@code handler} or {@code unhandled}. */

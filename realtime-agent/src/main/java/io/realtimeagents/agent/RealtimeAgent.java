@@ -9,6 +9,8 @@ import io.realtimeagents.common.handler.MessageHandler;
 import io.realtimeagents.common.json.Json;
 import io.realtimeagents.common.model.EventType;
 import io.realtimeagents.common.model.RealtimeEvent;
+import io.realtimeagents.common.mqtt.MqttSubscription;
+import io.realtimeagents.common.mqtt.MqttTopicFilter;
 import io.realtimeagents.common.task.BaseMicroserviceAgent;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -70,6 +72,40 @@ public abstract class RealtimeAgent extends BaseMicroserviceAgent {
     /** Registers a handler of an event type; it runs once per consumer group for each event of that type. */
     protected final void onEvent(EventType eventType, EventHandler handler) {
         services().handlers().onEvent(eventType, handler);
+    }
+
+    /**
+     * Subscribes to an MQTT topic filter; call it from {@link #initialize()}. Messages on matching topics go to the
+     * {@code onMessage} handler of their type: a {@code message_type} user property, else a {@code message_type} field
+     * of the JSON body, else {@code messageType}. Named segments such as {@code {patient}} in
+     * {@code devices/{patient}/vitals/blood_pressure} match one level and are available to handlers as
+     * {@code context.topicVariable("patient")}. With several replicas the subscription is shared
+     * ({@code MQTT_SHARED_GROUP}). Needs {@code MQTT_HOST}.
+     *
+     * @param filter the topic filter, with {@code +}, {@code #} and named segments
+     * @param messageType the type of messages that name none, or null
+     * @param qos the QoS: 0, 1 (at least once; acknowledged only after the handler finished) or 2
+     * @throws IllegalArgumentException when the filter or QoS is invalid
+     */
+    protected final void subscribeMqtt(String filter, String messageType, int qos) {
+        services().subscribeMqtt(new MqttSubscription(MqttTopicFilter.parse(filter), messageType, qos));
+    }
+
+    /**
+     * Publishes an MQTT message. A {@code String} or {@code byte[]} payload is sent as it is; anything else as
+     * snake_case JSON.
+     *
+     * @param qos 0, 1 or 2
+     * @param retained whether the broker keeps it as the topic's retained message
+     * @return completes when the broker acknowledged it (QoS 1 and 2) or it was written (QoS 0)
+     */
+    public final CompletionStage<Void> publishMqtt(String topic, Object payload, int qos, boolean retained) {
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(payload, "payload");
+        if (qos < 0 || qos > 2) {
+            throw new IllegalArgumentException("qos must be 0, 1 or 2, was " + qos);
+        }
+        return services().publishMqtt(topic, bytes(payload), qos, retained);
     }
 
     /**

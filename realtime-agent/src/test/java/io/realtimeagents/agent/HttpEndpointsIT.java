@@ -184,7 +184,7 @@ class HttpEndpointsIT {
         AgentConfig config = TestAgents.config(broker, "paused")
                 .streamingTopics(topic)
                 .topicMessageType(topic, "reading")
-                .set(AgentSettings.KAFKA_PARTITION_BUFFER, 4)
+                .set(AgentSettings.KAFKA_PARTITION_BUFFER_BYTES, 4 * 40)
                 .build();
         StuckAgent agent = new StuckAgent();
         try (RunningAgent running = TestAgents.start(agent, config)) {

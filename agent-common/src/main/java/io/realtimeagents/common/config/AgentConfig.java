@@ -2,6 +2,10 @@ package io.realtimeagents.common.config;
 
 import io.realtimeagents.common.ConfigurationException;
 import io.realtimeagents.common.handler.RetryPolicy;
+import io.realtimeagents.common.mqtt.MqttBridge;
+import io.realtimeagents.common.mqtt.MqttSubscription;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -124,6 +128,54 @@ public final class AgentConfig {
     /** How long shutdown waits for in-flight work. */
     public Duration shutdownTimeout() {
         return get(AgentSettings.SHUTDOWN_TIMEOUT);
+    }
+
+    /** Whether the agent connects to an MQTT broker: {@code MQTT_HOST} is set, or subscriptions or bridges are. */
+    public boolean mqttEnabled() {
+        return get(AgentSettings.MQTT_HOST) != null
+                || !get(AgentSettings.MQTT_SUBSCRIPTIONS).isEmpty()
+                || !get(AgentSettings.MQTT_BRIDGES).isEmpty();
+    }
+
+    /** The configured MQTT subscriptions. */
+    public List<MqttSubscription> mqttSubscriptions() {
+        return get(AgentSettings.MQTT_SUBSCRIPTIONS);
+    }
+
+    /** The configured MQTT-to-Kafka bridges. */
+    public List<MqttBridge> mqttBridges() {
+        return get(AgentSettings.MQTT_BRIDGES);
+    }
+
+    /** The MQTT client id: the configured one, else {@code <service name>-<host name>}. */
+    public String mqttClientId() {
+        String id = get(AgentSettings.MQTT_CLIENT_ID);
+        if (id != null) {
+            return id;
+        }
+        String derived = (serviceName() + "-" + hostName()).replaceAll("[^A-Za-z0-9._:-]", "-");
+        return derived.length() <= 128 ? derived : derived.substring(0, 128);
+    }
+
+    /** The shared-subscription group: the configured one, else the consumer group; null when set to {@code none}. */
+    public String mqttSharedGroup() {
+        String group = get(AgentSettings.MQTT_SHARED_GROUP);
+        if (Types.NO_SHARED_GROUP.equals(group)) {
+            return null;
+        }
+        return group != null ? group : consumerGroup();
+    }
+
+    private static String hostName() {
+        String fromEnv = System.getenv("HOSTNAME");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     /** Kafka consumer properties passed through as they are ({@code kafka.consumer.*}). */
@@ -260,6 +312,26 @@ public final class AgentConfig {
             return set(AgentSettings.HANDLER_RETRY_BACKOFF_MAX, maxBackoff);
         }
 
+        /** Sets the MQTT broker's host and port, which enables MQTT. */
+        public Builder mqttBroker(String host, int port) {
+            set(AgentSettings.MQTT_HOST, host);
+            return set(AgentSettings.MQTT_PORT, port);
+        }
+
+        /** Adds an MQTT subscription in the configuration syntax, e.g. {@code devices/{patient}/vitals/bp=bp@1}. */
+        public Builder mqttSubscription(String subscription) {
+            List<MqttSubscription> all = new ArrayList<>(get(AgentSettings.MQTT_SUBSCRIPTIONS));
+            all.add(MqttSubscription.parse(subscription));
+            return set(AgentSettings.MQTT_SUBSCRIPTIONS, List.copyOf(all));
+        }
+
+        /** Adds an MQTT-to-Kafka bridge in the configuration syntax, e.g. {@code devices/{p}/vitals/#=vitals:p}. */
+        public Builder mqttBridge(String bridge) {
+            List<MqttBridge> all = new ArrayList<>(get(AgentSettings.MQTT_BRIDGES));
+            all.add(MqttBridge.parse(bridge));
+            return set(AgentSettings.MQTT_BRIDGES, List.copyOf(all));
+        }
+
         /** Sets the HTTP port (0: any free port). */
         public Builder httpPort(int port) {
             return set(AgentSettings.HTTP_PORT, port);
@@ -286,10 +358,32 @@ public final class AgentConfig {
                         "must not be shorter than " + AgentSettings.HANDLER_RETRY_BACKOFF.env() + " (" + backoff
                                 + ")"));
             }
+            checkMqtt(problems);
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(problems);
             }
             return new AgentConfig(this);
+        }
+
+        private void checkMqtt(List<String> problems) {
+            boolean routes = !get(AgentSettings.MQTT_SUBSCRIPTIONS).isEmpty()
+                    || !get(AgentSettings.MQTT_BRIDGES).isEmpty();
+            if (routes && get(AgentSettings.MQTT_HOST) == null) {
+                problems.add("Missing configuration " + AgentSettings.MQTT_HOST.env() + " (property "
+                        + AgentSettings.MQTT_HOST.property() + "): MQTT subscriptions or bridges are configured, so"
+                        + " name the MQTT broker's host");
+            }
+            Duration backoff = get(AgentSettings.MQTT_RECONNECT_BACKOFF);
+            Duration max = get(AgentSettings.MQTT_RECONNECT_BACKOFF_MAX);
+            if (max.compareTo(backoff) < 0) {
+                Setting<Duration> maxSetting = AgentSettings.MQTT_RECONNECT_BACKOFF_MAX;
+                problems.add(invalid(
+                        maxSetting,
+                        maxSetting.show(max),
+                        origins.getOrDefault(maxSetting, "default"),
+                        "must not be shorter than " + AgentSettings.MQTT_RECONNECT_BACKOFF.env() + " (" + backoff
+                                + ")"));
+            }
         }
 
         private <T> void check(Setting<T> setting, List<String> problems) {

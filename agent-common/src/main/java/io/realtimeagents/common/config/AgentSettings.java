@@ -1,5 +1,7 @@
 package io.realtimeagents.common.config;
 
+import io.realtimeagents.common.mqtt.MqttBridge;
+import io.realtimeagents.common.mqtt.MqttSubscription;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -103,12 +105,14 @@ public final class AgentSettings {
             .validator(Types::deadLetterTopic)
             .build();
 
-    /** Maximum Kafka records buffered per partition before the partition is paused. */
-    public static final Setting<Integer> KAFKA_PARTITION_BUFFER = Setting.builder(
-                    "kafka.partition-buffer", "KAFKA_PARTITION_BUFFER", Types::integer)
-            .doc("Records buffered per partition before it is paused (back-pressure)")
-            .defaultValue(2000)
-            .validator(Types.range(1, 1_000_000))
+    /** Bytes of Kafka records buffered per partition before the partition is paused. */
+    public static final Setting<Integer> KAFKA_PARTITION_BUFFER_BYTES = Setting.builder(
+                    "kafka.partition-buffer-bytes", "KAFKA_PARTITION_BUFFER_BYTES", Types::bytes)
+            .doc("Bytes of records (keys and values) buffered per partition before it is paused (back-pressure);"
+                    + " accepts 512KiB, 4MiB")
+            .defaultValue(4 * 1024 * 1024)
+            .defaultText("4MiB")
+            .validator(Types.range(1, 1024 * 1024 * 1024))
             .build();
 
     /** How often processed offsets are committed. */
@@ -174,7 +178,8 @@ public final class AgentSettings {
 
     /** The MQTT broker host. */
     public static final Setting<String> MQTT_HOST = Setting.builder("mqtt.host", "MQTT_HOST", Types::string)
-            .doc("MQTT broker host")
+            .doc("MQTT broker host; setting it (or subscriptions or bridges) enables MQTT")
+            .validator(Types::host)
             .build();
 
     /** The MQTT broker port. */
@@ -193,6 +198,95 @@ public final class AgentSettings {
     public static final Setting<String> MQTT_PASSWORD = Setting.builder("mqtt.password", "MQTT_PASSWORD", Types::string)
             .doc("MQTT password (never logged)")
             .secret()
+            .build();
+
+    /** Whether the MQTT connection uses TLS. */
+    public static final Setting<Boolean> MQTT_TLS = Setting.builder("mqtt.tls", "MQTT_TLS", Types::bool)
+            .doc("Connect to the MQTT broker over TLS")
+            .defaultValue(false)
+            .build();
+
+    /** CA certificates (PEM) that the MQTT broker's certificate must chain to. */
+    public static final Setting<String> MQTT_TLS_CA_FILE = Setting.builder(
+                    "mqtt.tls-ca-file", "MQTT_TLS_CA_FILE", Types::string)
+            .doc("PEM file of the CA certificates trusted for the MQTT broker (default: the JVM's trust store)")
+            .validator(Types::readableFile)
+            .build();
+
+    /** The MQTT client id; stable across restarts so the persistent session is found again. */
+    public static final Setting<String> MQTT_CLIENT_ID = Setting.builder(
+                    "mqtt.client-id", "MQTT_CLIENT_ID", Types::string)
+            .doc("MQTT client id, which names the persistent session: keep it stable across restarts and unique per"
+                    + " replica")
+            .defaultText("<service name>-<host name>")
+            .validator(Types::mqttClientId)
+            .build();
+
+    /** How long the broker keeps the session (subscriptions and queued messages) while the agent is away. */
+    public static final Setting<Duration> MQTT_SESSION_EXPIRY = Setting.builder(
+                    "mqtt.session-expiry", "MQTT_SESSION_EXPIRY", Types::duration)
+            .doc("How long the broker keeps the session and its queued messages while the agent is disconnected")
+            .defaultValue(Duration.ofHours(1))
+            .defaultText("1h")
+            .validator(Types::sessionExpiry)
+            .build();
+
+    /** Topic filters and the message types of their messages. */
+    public static final Setting<List<MqttSubscription>> MQTT_SUBSCRIPTIONS = Setting.builder(
+                    "mqtt.subscriptions", "MQTT_SUBSCRIPTIONS", Types::mqttSubscriptions)
+            .doc("Comma-separated <filter>[=<message_type>][@<qos>] whose messages go to the message handlers")
+            .defaultValue(List.of())
+            .defaultText("(none)")
+            .build();
+
+    /** The shared-subscription group of the agent's replicas. */
+    public static final Setting<String> MQTT_SHARED_GROUP = Setting.builder(
+                    "mqtt.shared-group", "MQTT_SHARED_GROUP", Types::string)
+            .doc("Subscribe as $share/<group>/<filter> so replicas split the messages; none subscribes unshared")
+            .defaultText("the consumer group")
+            .validator(Types::sharedGroup)
+            .build();
+
+    /** MQTT-to-Kafka bridges. */
+    public static final Setting<List<MqttBridge>> MQTT_BRIDGES = Setting.builder(
+                    "mqtt.bridges", "MQTT_BRIDGES", Types::mqttBridges)
+            .doc("Comma-separated <filter>=<kafka topic>[:<segment>][@<qos>]: messages produced to Kafka, keyed by"
+                    + " the segment")
+            .defaultValue(List.of())
+            .defaultText("(none)")
+            .build();
+
+    /** Where MQTT messages go that could not be handled. */
+    public static final Setting<String> MQTT_DEAD_LETTER_TOPIC = Setting.builder(
+                    "mqtt.dead-letter-topic", "MQTT_DEAD_LETTER_TOPIC", Types::string)
+            .doc("Kafka dead-letter topic of MQTT messages")
+            .defaultValue("mqtt.dlq")
+            .validator(Types::topicProblem)
+            .build();
+
+    /** First wait before reconnecting. */
+    public static final Setting<Duration> MQTT_RECONNECT_BACKOFF = Setting.builder(
+                    "mqtt.reconnect-backoff", "MQTT_RECONNECT_BACKOFF", Types::duration)
+            .doc("Wait before the first reconnect attempt (whole seconds); doubles on each failed attempt")
+            .defaultValue(Duration.ofSeconds(1))
+            .defaultText("1s")
+            .validator(Types::wholeSeconds)
+            .build();
+
+    /** Longest wait between reconnect attempts. */
+    public static final Setting<Duration> MQTT_RECONNECT_BACKOFF_MAX = Setting.builder(
+                    "mqtt.reconnect-backoff-max", "MQTT_RECONNECT_BACKOFF_MAX", Types::duration)
+            .doc("Longest wait between reconnect attempts (whole seconds)")
+            .defaultValue(Duration.ofSeconds(30))
+            .defaultText("30s")
+            .validator(Types::wholeSeconds)
+            .build();
+
+    /** Lanes handling MQTT messages in parallel; one topic always goes to the same lane. */
+    public static final Setting<Integer> MQTT_WORKERS = Setting.builder("mqtt.workers", "MQTT_WORKERS", Types::integer)
+            .doc("MQTT messages handled in parallel: messages of one topic (or one bridge key) stay in order")
+            .defaultValue(8)
+            .validator(Types.range(1, 1024))
             .build();
 
     /** The database host. */
@@ -241,7 +335,7 @@ public final class AgentSettings {
             KAFKA_EVENTS_TOPIC,
             KAFKA_TOPIC_MESSAGE_TYPES,
             KAFKA_DEAD_LETTER_TOPIC,
-            KAFKA_PARTITION_BUFFER,
+            KAFKA_PARTITION_BUFFER_BYTES,
             KAFKA_COMMIT_INTERVAL,
             HANDLER_MAX_RETRIES,
             HANDLER_RETRY_BACKOFF,
@@ -253,6 +347,17 @@ public final class AgentSettings {
             MQTT_PORT,
             MQTT_USER,
             MQTT_PASSWORD,
+            MQTT_TLS,
+            MQTT_TLS_CA_FILE,
+            MQTT_CLIENT_ID,
+            MQTT_SESSION_EXPIRY,
+            MQTT_SUBSCRIPTIONS,
+            MQTT_SHARED_GROUP,
+            MQTT_BRIDGES,
+            MQTT_DEAD_LETTER_TOPIC,
+            MQTT_RECONNECT_BACKOFF,
+            MQTT_RECONNECT_BACKOFF_MAX,
+            MQTT_WORKERS,
             DB_HOST,
             DB_NAME,
             DB_USER,

@@ -1,6 +1,10 @@
 package io.realtimeagents.common.config;
 
+import io.realtimeagents.common.mqtt.MqttBridge;
+import io.realtimeagents.common.mqtt.MqttSubscription;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,13 +15,20 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Parsers and validators of setting values; each failure says what was expected. */
 final class Types {
+    private static final Pattern BYTES = Pattern.compile("(\\d{1,10})\\s*([KMG](?:I?B)?|B)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
     private static final Pattern HOST_PORT = Pattern.compile("\\[?[A-Za-z0-9._:-]+]?:(\\d{1,5})");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:\\[\\]-]{1,253}");
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final long MAX_SESSION_EXPIRY_SECONDS = 0xFFFF_FFFEL;
+    /** The value of {@code MQTT_SHARED_GROUP} that turns shared subscriptions off. */
+    static final String NO_SHARED_GROUP = "none";
 
     private Types() {}
 
@@ -63,6 +74,27 @@ final class Types {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("expected a duration such as 250ms, 10s, 5m or PT10S");
         }
+    }
+
+    /** A size: {@code 1048576}, {@code 512KiB}/{@code 512K}, {@code 4MiB}/{@code 4M}, {@code 1GiB}/{@code 1G}. */
+    static int bytes(String text) {
+        Matcher matcher = BYTES.matcher(text);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("expected a size in bytes such as 1048576, 512KiB or 4MiB");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        String unit =
+                matcher.group(2) == null ? "" : matcher.group(2).substring(0, 1).toUpperCase(Locale.ROOT);
+        long factor = switch (unit) {
+            case "K" -> 1024L;
+            case "M" -> 1024L * 1024;
+            case "G" -> 1024L * 1024 * 1024;
+            default -> 1L;
+        };
+        if (amount > Integer.MAX_VALUE / factor) {
+            throw new IllegalArgumentException("too large: at most 2GiB");
+        }
+        return (int) (amount * factor);
     }
 
     /** A comma-separated list; blanks dropped. */
@@ -175,5 +207,73 @@ final class Types {
         } catch (IllegalArgumentException e) {
             return "is not a URL";
         }
+    }
+
+    /** Comma-separated MQTT subscriptions; every bad entry is reported. */
+    static List<MqttSubscription> mqttSubscriptions(String text) {
+        return parseEach(text, MqttSubscription::parse);
+    }
+
+    /** Comma-separated MQTT-to-Kafka bridges; every bad entry is reported. */
+    static List<MqttBridge> mqttBridges(String text) {
+        return parseEach(text, MqttBridge::parse);
+    }
+
+    private static <T> List<T> parseEach(String text, Function<String, T> parse) {
+        List<T> values = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (String entry : list(text)) {
+            try {
+                values.add(parse.apply(entry));
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(problems.stream().collect(Collectors.joining("; ")));
+        }
+        return List.copyOf(values);
+    }
+
+    static String host(String value) {
+        return value == null || HOST.matcher(value).matches()
+                ? null
+                : "'" + value + "' is not a host name or address (give the port separately, without a scheme)";
+    }
+
+    static String mqttClientId(String value) {
+        return value == null || CLIENT_ID.matcher(value).matches()
+                ? null
+                : "must be 1-128 letters, digits, '.', '_', ':' or '-'";
+    }
+
+    static String sessionExpiry(Duration value) {
+        if (value.isNegative()) {
+            return "must not be negative";
+        }
+        return value.getSeconds() > MAX_SESSION_EXPIRY_SECONDS ? "must be at most 4294967294 seconds (MQTT 5)" : null;
+    }
+
+    static String wholeSeconds(Duration value) {
+        if (value.getSeconds() < 1 || value.getNano() != 0) {
+            return "must be a whole number of seconds, at least 1s";
+        }
+        return value.getSeconds() > Integer.MAX_VALUE ? "is too long" : null;
+    }
+
+    static String sharedGroup(String value) {
+        if (value == null || value.equals(NO_SHARED_GROUP)) {
+            return null;
+        }
+        String problem = name(value);
+        return problem == null ? null : problem + ", or none to subscribe unshared";
+    }
+
+    static String readableFile(String value) {
+        if (value == null) {
+            return null;
+        }
+        Path path = Path.of(value);
+        return Files.isRegularFile(path) && Files.isReadable(path) ? null : "is not a readable file";
     }
 }

@@ -36,4 +36,28 @@ public interface MessageContext {
 
     /** 1 on the first attempt, 2 on the first retry, and so on. */
     int attempt();
+
+    /**
+     * The values of the named segments of the MQTT subscription that matched the topic: for the filter
+     * {@code devices/{patient}/vitals/#} and the topic {@code devices/p1/vitals/bp}, {@code {patient=p1}}. Empty for
+     * Kafka records and filters without named segments.
+     */
+    default Map<String, String> topicVariables() {
+        return Map.of();
+    }
+
+    /** One named segment's value, or null when the subscription has no segment of that name. */
+    default String topicVariable(String name) {
+        return topicVariables().get(name);
+    }
+
+    /** The MQTT 5 content type of the message, or null when it has none (and for Kafka records). */
+    default String contentType() {
+        return null;
+    }
+
+    /** The QoS the MQTT message was delivered with (0, 1 or 2), or -1 for transports without QoS. */
+    default int qos() {
+        return -1;
+    }
 }

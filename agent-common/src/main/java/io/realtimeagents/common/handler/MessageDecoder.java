@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.realtimeagents.common.PayloadDecodingException;
 import io.realtimeagents.common.json.Json;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -29,17 +30,34 @@ public final class MessageDecoder {
     public static final String CLOUD_EVENTS_TYPE_HEADER = "ce_type";
 
     private static final byte[] TYPE_FIELD = "\"message_type\"".getBytes(StandardCharsets.UTF_8);
+    private static final int[] SKIP = skipTable(TYPE_FIELD);
 
     private final HandlerRegistry registry;
     private final UnaryOperator<String> topicTypes;
+    private final UnaryOperator<String> mappingHint;
 
     /**
+     * A decoder of Kafka records.
+     *
      * @param registry the handlers
      * @param topicTypes the message type configured for a topic, or null when the topic has none
      */
     public MessageDecoder(HandlerRegistry registry, UnaryOperator<String> topicTypes) {
+        this(registry, topicTypes, topic -> "KAFKA_TOPIC_MESSAGE_TYPES=" + topic + "=<type>");
+    }
+
+    /**
+     * A decoder of any transport.
+     *
+     * @param registry the handlers
+     * @param topicTypes the message type configured for a topic, or null when the topic has none
+     * @param mappingHint how to configure a type for a topic, shown when a message's type cannot be told
+     */
+    public MessageDecoder(
+            HandlerRegistry registry, UnaryOperator<String> topicTypes, UnaryOperator<String> mappingHint) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.topicTypes = Objects.requireNonNull(topicTypes, "topicTypes");
+        this.mappingHint = Objects.requireNonNull(mappingHint, "mappingHint");
     }
 
     /**
@@ -69,7 +87,7 @@ public final class MessageDecoder {
         if (type == null) {
             throw new PayloadDecodingException("Cannot tell the message type of a message on topic '" + topic
                     + "': send a 'message_type' header or body field, or map the topic to a type"
-                    + " (KAFKA_TOPIC_MESSAGE_TYPES=" + topic + "=<type>)");
+                    + " (" + mappingHint.apply(topic) + ")");
         }
         MessageRoute<?> route = registry.messageRoute(type);
         if (route == null) {
@@ -110,15 +128,28 @@ public final class MessageDecoder {
 
     /** A cheap scan: only bodies containing {@code "message_type"} are parsed into a tree. */
     static boolean mayNameType(byte[] body) {
-        outer:
-        for (int i = 0, last = body.length - TYPE_FIELD.length; i <= last; i++) {
-            for (int j = 0; j < TYPE_FIELD.length; j++) {
-                if (body[i + j] != TYPE_FIELD[j]) {
-                    continue outer;
-                }
+        // Boyer-Moore-Horspool: compares from the end of the window and skips ahead by up to the pattern's length.
+        int last = TYPE_FIELD.length - 1;
+        for (int i = last; i < body.length; i += SKIP[body[i] & 0xff]) {
+            int j = last;
+            int k = i;
+            while (j >= 0 && body[k] == TYPE_FIELD[j]) {
+                j--;
+                k--;
             }
-            return true;
+            if (j < 0) {
+                return true;
+            }
         }
         return false;
+    }
+
+    private static int[] skipTable(byte[] pattern) {
+        int[] skip = new int[256];
+        Arrays.fill(skip, pattern.length);
+        for (int i = 0; i < pattern.length - 1; i++) {
+            skip[pattern[i] & 0xff] = pattern.length - 1 - i;
+        }
+        return skip;
     }
 }

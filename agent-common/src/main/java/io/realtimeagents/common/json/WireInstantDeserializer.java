@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
-import java.util.regex.Pattern;
 
 /**
  * Reads timestamps as producers of the wire contract write them: ISO-8601 with a zone ({@code 2024-01-15T10:30:00Z},
@@ -22,7 +21,6 @@ import java.util.regex.Pattern;
  */
 final class WireInstantDeserializer extends StdScalarDeserializer<Instant> {
     private static final long serialVersionUID = 1L;
-    private static final Pattern EPOCH_SECONDS = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     WireInstantDeserializer() {
         super(Instant.class);
@@ -37,7 +35,7 @@ final class WireInstantDeserializer extends StdScalarDeserializer<Instant> {
         if (text.isEmpty()) {
             return null;
         }
-        if (EPOCH_SECONDS.matcher(text).matches()) {
+        if (isEpochSeconds(text)) {
             return InstantDeserializer.INSTANT.deserialize(parser, context);
         }
         try {
@@ -51,10 +49,38 @@ final class WireInstantDeserializer extends StdScalarDeserializer<Instant> {
     static Instant parse(String text) {
         String iso =
                 text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
-        TemporalAccessor parsed =
-                DateTimeFormatter.ISO_DATE_TIME.parseBest(iso, OffsetDateTime::from, LocalDateTime::from);
-        return parsed instanceof OffsetDateTime offset
-                ? offset.toInstant()
-                : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+        try {
+            // The common cases, fast: with a zone (Z or an offset), or naive as Python writes it.
+            return hasZone(iso) ? Instant.parse(iso) : LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            TemporalAccessor parsed =
+                    DateTimeFormatter.ISO_DATE_TIME.parseBest(iso, OffsetDateTime::from, LocalDateTime::from);
+            return parsed instanceof OffsetDateTime offset
+                    ? offset.toInstant()
+                    : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+        }
+    }
+
+    private static boolean hasZone(String iso) {
+        char last = iso.charAt(iso.length() - 1);
+        return last == 'Z' || last == 'z' || iso.indexOf('+', 10) > 0 || iso.indexOf('-', 10) > 0;
+    }
+
+    /** Digits with an optional sign and fraction: epoch seconds. */
+    private static boolean isEpochSeconds(String text) {
+        int start = text.charAt(0) == '-' ? 1 : 0;
+        boolean digits = false;
+        boolean dot = false;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits = true;
+            } else if (c == '.' && !dot && digits) {
+                dot = true;
+            } else {
+                return false;
+            }
+        }
+        return digits && text.charAt(text.length() - 1) != '.';
     }
 }

@@ -33,7 +33,7 @@ class AgentConfigTest {
         assertThat(config.get(AgentSettings.AGENT_TYPE)).isEqualTo("realtime-agent");
         assertThat(config.get(AgentSettings.REALTIME_ENABLED)).isTrue();
         assertThat(config.get(AgentSettings.WEBSOCKET_ENABLED)).isTrue();
-        assertThat(config.get(AgentSettings.KAFKA_PARTITION_BUFFER)).isEqualTo(2000);
+        assertThat(config.get(AgentSettings.KAFKA_PARTITION_BUFFER_BYTES)).isEqualTo(4 * 1024 * 1024);
         assertThat(config.get(AgentSettings.KAFKA_COMMIT_INTERVAL)).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.get(AgentSettings.HANDLER_UNHANDLED)).isEqualTo(UnhandledMessagePolicy.DEAD_LETTER);
         assertThat(config.get(AgentSettings.MQTT_PORT)).isEqualTo(1883);

@@ -135,4 +135,24 @@ class TypesTest {
         assertThat(UnhandledMessagePolicy.DEAD_LETTER.text()).isEqualTo("dead-letter");
         assertThat(UnhandledMessagePolicy.IGNORE.text()).isEqualTo("ignore");
     }
+
+    @Test
+    void bytes_acceptsPlainNumbersAndBinaryUnits() {
+        assertThat(Types.bytes("1048576")).isEqualTo(1048576);
+        assertThat(Types.bytes("512KiB")).isEqualTo(512 * 1024);
+        assertThat(Types.bytes("512K")).isEqualTo(512 * 1024);
+        assertThat(Types.bytes("4MiB")).isEqualTo(4 * 1024 * 1024);
+        assertThat(Types.bytes("4mb")).isEqualTo(4 * 1024 * 1024);
+        assertThat(Types.bytes("1GiB")).isEqualTo(1024 * 1024 * 1024);
+    }
+
+    @Test
+    void bytes_rejectsOtherTextAndSizesBeyondTwoGiB() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> Types.bytes("four megabytes"))
+                .withMessageContaining("expected a size in bytes such as 1048576, 512KiB or 4MiB");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> Types.bytes("3GiB"))
+                .withMessageContaining("at most 2GiB");
+    }
 }

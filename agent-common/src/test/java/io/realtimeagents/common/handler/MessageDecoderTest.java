@@ -378,4 +378,23 @@ class MessageDecoderTest {
 
         assertThat(message.payload()).isEqualTo("hello");
     }
+
+    @Test
+    void mayNameType_findsTheFieldWhereverItIs_likeANaiveSearch() {
+        java.util.Random random = new java.util.Random(7);
+        String field = "\"message_type\"";
+        String alphabet = "\"message_type:{}, 0123";
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder body = new StringBuilder();
+            int length = random.nextInt(60);
+            for (int i = 0; i < length; i++) {
+                body.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            if (random.nextInt(3) == 0) {
+                body.insert(random.nextInt(body.length() + 1), field);
+            }
+            String text = body.toString();
+            assertThat(MessageDecoder.mayNameType(utf8(text))).as(text).isEqualTo(text.contains(field));
+        }
+    }
 }

@@ -5,11 +5,13 @@ import io.realtimeagents.agent.SentRecord;
 import io.realtimeagents.agent.internal.kafka.ConsumerStatus;
 import io.realtimeagents.agent.internal.kafka.KafkaRuntime;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics;
+import io.realtimeagents.agent.internal.mqtt.MqttRuntime;
 import io.realtimeagents.common.RealtimeAgentException;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.common.handler.HandlerRegistry;
 import io.realtimeagents.common.model.RealtimeEvent;
+import io.realtimeagents.common.mqtt.MqttSubscription;
 import io.realtimeagents.common.task.TaskRequest;
 import io.realtimeagents.common.task.TaskResult;
 import java.time.Duration;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
@@ -35,7 +38,11 @@ public final class AgentRuntime implements AgentServices {
     private final KafkaRuntime kafka;
     private final TaskRunner tasks;
     private final Instant startedAt = Instant.now();
+    private final List<MqttSubscription> mqttSubscriptions = new CopyOnWriteArrayList<>();
+    private volatile MqttRuntime mqtt;
+    private volatile boolean started;
     private volatile boolean stopping;
+    private boolean mqttClosed; // guarded by this
 
     /**
      * Creates the runtime; Kafka clients are created when realtime is enabled, consuming starts with
@@ -58,25 +65,53 @@ public final class AgentRuntime implements AgentServices {
         this.kafka = created;
     }
 
-    /** Starts consuming with the handlers registered so far. */
+    /**
+     * Starts consuming with the handlers registered so far: Kafka, then MQTT when it is configured.
+     *
+     * @throws io.realtimeagents.common.ConfigurationException when MQTT is misconfigured
+     */
     public void startConsuming() {
+        started = true;
+        MqttRuntime created = null;
+        if (config.mqttEnabled() || !mqttSubscriptions.isEmpty()) {
+            created = MqttRuntime.create(config, List.copyOf(mqttSubscriptions), handlers, kafka, metrics);
+            mqtt = created;
+        }
         if (kafka != null) {
             kafka.startConsuming(handlers);
         }
-    }
-
-    /** Readiness turns false; consuming stops, finishing and committing in-flight records. */
-    public void stopConsuming() {
-        stopping = true;
-        if (kafka != null) {
-            kafka.stopConsuming();
+        if (created != null) {
+            created.start();
         }
     }
 
-    /** Flushes and closes the producer and the meters. */
+    /**
+     * Readiness turns false; MQTT stops taking messages, finishes and acknowledges in-flight ones and disconnects; Kafka
+     * consuming stops, finishing and committing in-flight records.
+     */
+    public void stopConsuming() {
+        stopping = true;
+        try {
+            closeMqtt();
+        } finally {
+            if (kafka != null) {
+                kafka.stopConsuming();
+            }
+        }
+    }
+
+    private synchronized void closeMqtt() {
+        if (mqtt != null && !mqttClosed) {
+            mqttClosed = true;
+            mqtt.close();
+        }
+    }
+
+    /** Disconnects MQTT, flushes and closes the producer and the meters. */
     public void close() {
         stopping = true;
         try {
+            closeMqtt();
             if (kafka != null) {
                 kafka.close();
             }
@@ -110,6 +145,25 @@ public final class AgentRuntime implements AgentServices {
         return kafka().send(topic, key, value, headers);
     }
 
+    @Override
+    public void subscribeMqtt(MqttSubscription subscription) {
+        if (started) {
+            throw new IllegalStateException("MQTT subscriptions are made in initialize(), before the agent starts: "
+                    + subscription + " came too late");
+        }
+        mqttSubscriptions.add(subscription);
+    }
+
+    @Override
+    public CompletionStage<Void> publishMqtt(String topic, byte[] payload, int qos, boolean retained) {
+        MqttRuntime current = mqtt;
+        if (current == null) {
+            throw new RealtimeAgentException(
+                    "MQTT is not configured: set MQTT_HOST (and MQTT_PORT) to publish MQTT messages");
+        }
+        return current.publish(topic, payload, qos, retained);
+    }
+
     private KafkaRuntime kafka() {
         if (kafka == null) {
             throw new RealtimeAgentException(
@@ -130,6 +184,10 @@ public final class AgentRuntime implements AgentServices {
         body.put("connections", 0);
         body.put("message_count", metrics.processedTotal());
         body.put("error_count", metrics.errorTotal());
+        MqttRuntime current = mqtt;
+        if (current != null) {
+            body.put("mqtt", current.health()); // only when enabled: the reference's fields stay as they are
+        }
         return new HttpReply(alive ? 200 : 503, body);
     }
 
@@ -178,6 +236,13 @@ public final class AgentRuntime implements AgentServices {
                 problems.add("the consumer has not yet received its partitions from group " + config.consumerGroup());
             }
         }
+        MqttRuntime current = mqtt;
+        if (current != null && !current.isConnected()) {
+            problems.add("not connected to the MQTT broker " + current.serverUri()
+                    + (current.status().get("last_error") == null
+                            ? ""
+                            : ": " + current.status().get("last_error")));
+        }
         return problems;
     }
 
@@ -200,6 +265,8 @@ public final class AgentRuntime implements AgentServices {
                 "event_types",
                 handlers.eventTypes().stream().map(Object::toString).sorted().toList());
         body.put("kafka", kafkaStatus());
+        MqttRuntime current = mqtt;
+        body.put("mqtt", current == null ? Map.of("enabled", false) : current.status());
         return HttpReply.ok(body);
     }
 

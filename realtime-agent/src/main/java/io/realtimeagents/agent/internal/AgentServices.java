@@ -5,6 +5,7 @@ import io.realtimeagents.agent.SentRecord;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.handler.HandlerRegistry;
 import io.realtimeagents.common.model.RealtimeEvent;
+import io.realtimeagents.common.mqtt.MqttSubscription;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
@@ -24,4 +25,10 @@ public interface AgentServices {
 
     /** Produces a record. */
     CompletionStage<SentRecord> send(String topic, String key, byte[] value, Map<String, String> headers);
+
+    /** Adds an MQTT subscription; only before the agent starts consuming. */
+    void subscribeMqtt(MqttSubscription subscription);
+
+    /** Publishes an MQTT message. */
+    CompletionStage<Void> publishMqtt(String topic, byte[] payload, int qos, boolean retained);
 }

@@ -31,13 +31,16 @@ import org.slf4j.LoggerFactory;
 public final class KafkaConsumerLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaConsumerLoop.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+    /** While a partition is paused for a full buffer, poll often so it resumes as soon as its worker drains. */
+    private static final Duration DRAINING_POLL_TIMEOUT = Duration.ofMillis(5);
 
     private final Consumer<byte[], byte[]> consumer;
     private final Collection<String> topics;
     private final RecordProcessor processor;
     private final AgentMetrics metrics;
     private final ConsumerLoopSettings settings;
-    private final Map<TopicPartition, PartitionWorker> workers = new HashMap<>();
+    // Concurrent: close() stops the workers from the closing thread, so none starts a record after close began.
+    private final Map<TopicPartition, PartitionWorker> workers = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Long> committed = new HashMap<>();
     private final Set<TopicPartition> pausedByUs = new HashSet<>();
     private final Map<TopicPartition, Long> lag = new ConcurrentHashMap<>();
@@ -46,6 +49,7 @@ public final class KafkaConsumerLoop implements AutoCloseable {
     private volatile boolean running;
     private Thread thread;
     private long lastCommitNanos = System.nanoTime();
+    private boolean draining;
 
     KafkaConsumerLoop(
             Consumer<byte[], byte[]> consumer,
@@ -79,6 +83,8 @@ public final class KafkaConsumerLoop implements AutoCloseable {
             running = false;
             current = thread;
         }
+        // Records already running finish; none starts after this, even before the poll loop sees the flag.
+        workers.values().forEach(PartitionWorker::stop);
         // No consumer.wakeup(): a pending wakeup would abort the final commit. The loop sees the flag within one
         // poll timeout.
         if (current != null) {
@@ -94,7 +100,8 @@ public final class KafkaConsumerLoop implements AutoCloseable {
         try {
             consumer.subscribe(topics, new Rebalance());
             while (running) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
+                ConsumerRecords<byte[], byte[]> records =
+                        consumer.poll(draining ? DRAINING_POLL_TIMEOUT : POLL_TIMEOUT);
                 status.polled();
                 if (!records.isEmpty()) {
                     dispatch(records);
@@ -136,15 +143,17 @@ public final class KafkaConsumerLoop implements AutoCloseable {
     }
 
     private void reconcilePauses() {
-        int high = settings.partitionBuffer();
+        long high = settings.partitionBufferBytes();
         List<TopicPartition> toPause = new ArrayList<>();
         List<TopicPartition> toResume = new ArrayList<>();
+        draining = false;
         for (PartitionWorker worker : workers.values()) {
             TopicPartition partition = worker.partition();
-            boolean hold = worker.isWaiting() || worker.buffered() >= high;
+            boolean hold = worker.isWaiting() || worker.bufferedBytes() >= high;
+            draining |= pausedByUs.contains(partition) && !worker.isWaiting();
             if (hold && pausedByUs.add(partition)) {
                 toPause.add(partition);
-            } else if (!hold && worker.buffered() <= high / 2 && pausedByUs.remove(partition)) {
+            } else if (!hold && worker.bufferedBytes() <= high / 2 && pausedByUs.remove(partition)) {
                 toResume.add(partition);
             }
         }

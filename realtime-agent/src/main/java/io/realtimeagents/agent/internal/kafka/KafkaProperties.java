@@ -77,6 +77,9 @@ public final class KafkaProperties {
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId(config, "consumer"));
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        // A partition resumed after back-pressure waits for the fetch in flight for the others; the broker holds that
+        // fetch up to this long when they have no new data (Kafka's default is 500 ms).
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         props.putAll(config.kafkaConsumerProperties());
         if (!"consumer".equalsIgnoreCase(String.valueOf(props.get(ConsumerConfig.GROUP_PROTOCOL_CONFIG)))) {
             props.putIfAbsent(

@@ -1,6 +1,8 @@
 package io.realtimeagents.agent.internal.kafka;
 
 import io.realtimeagents.agent.SentRecord;
+import io.realtimeagents.agent.internal.delivery.DeadLetterPublisher;
+import io.realtimeagents.agent.internal.delivery.MessageDispatcher;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -72,23 +75,36 @@ public final class KafkaRuntime implements AutoCloseable {
 
     private KafkaConsumerLoop consumerLoop(AgentConfig config, HandlerRegistry registry, AgentMetrics metrics) {
         MessageDecoder decoder = new MessageDecoder(registry, config::messageTypeOf);
-        DeadLetterPublisher deadLetters =
-                new DeadLetterPublisher(sender, config::deadLetterTopicFor, config.serviceName(), metrics);
-        RecordProcessor processor = new RecordProcessor(
-                registry,
-                decoder,
-                config.eventsTopic(),
-                config.retryPolicy(),
-                config.get(AgentSettings.HANDLER_UNHANDLED),
-                deadLetters,
-                metrics);
+        MessageDispatcher dispatcher =
+                new MessageDispatcher(dispatcherParts(config, registry, decoder, config::deadLetterTopicFor));
+        RecordProcessor processor = new RecordProcessor(registry, dispatcher, config.eventsTopic(), metrics);
         ConsumerLoopSettings settings = new ConsumerLoopSettings(
-                config.get(AgentSettings.KAFKA_PARTITION_BUFFER),
+                config.get(AgentSettings.KAFKA_PARTITION_BUFFER_BYTES),
                 config.get(AgentSettings.KAFKA_COMMIT_INTERVAL),
                 config.shutdownTimeout());
         KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(KafkaProperties.consumer(config, config.consumerGroup()));
         return new KafkaConsumerLoop(consumer, topics, processor, metrics, settings);
+    }
+
+    /** What a dispatcher of this agent's messages needs: handlers, retries and the dead-letter topic. */
+    public MessageDispatcher.Collaborators dispatcherParts(
+            AgentConfig config,
+            HandlerRegistry registry,
+            MessageDecoder decoder,
+            UnaryOperator<String> deadLetterTopics) {
+        return new MessageDispatcher.Collaborators(
+                registry,
+                decoder,
+                config.retryPolicy(),
+                config.get(AgentSettings.HANDLER_UNHANDLED),
+                new DeadLetterPublisher(sender, deadLetterTopics, config.serviceName(), metrics),
+                metrics);
+    }
+
+    /** The agent's producer, shared by sends, events, dead letters and MQTT bridges. */
+    public KafkaSender sender() {
+        return sender;
     }
 
     private static List<String> consumedTopics(AgentConfig config, HandlerRegistry registry) {

@@ -1,11 +1,12 @@
 package io.realtimeagents.agent.internal.kafka;
 
+import io.realtimeagents.agent.internal.delivery.StopSignal;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ final class PartitionWorker {
     private final TopicPartition partition;
     private final RecordProcessor processor;
     private final LinkedBlockingQueue<List<ConsumerRecord<byte[], byte[]>>> batches = new LinkedBlockingQueue<>();
-    private final AtomicInteger buffered = new AtomicInteger();
+    private final AtomicLong bufferedBytes = new AtomicLong();
     private final StopSignal stop = new StopSignal();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile long nextOffset = -1;
@@ -40,13 +41,21 @@ final class PartitionWorker {
 
     /** Queues records polled for this partition. */
     void enqueue(List<ConsumerRecord<byte[], byte[]>> records) {
-        buffered.addAndGet(records.size());
+        long bytes = 0;
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            bytes += size(record);
+        }
+        bufferedBytes.addAndGet(bytes);
         batches.add(records);
     }
 
-    /** Records queued or in progress. */
-    int buffered() {
-        return buffered.get();
+    /** Bytes of keys and values queued or in progress. */
+    long bufferedBytes() {
+        return bufferedBytes.get();
+    }
+
+    private static long size(ConsumerRecord<byte[], byte[]> record) {
+        return Math.max(0, record.serializedKeySize()) + Math.max(0, record.serializedValueSize());
     }
 
     /** Whether a retry backoff is waiting, so fetching more for this partition is pointless. */
@@ -88,7 +97,7 @@ final class PartitionWorker {
                         return;
                     }
                     nextOffset = record.offset() + 1;
-                    buffered.decrementAndGet();
+                    bufferedBytes.addAndGet(-size(record));
                 }
             }
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package io.realtimeagents.agent.internal.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 
 /**
  * The agent's meters, all prefixed {@code realtime_} in Prometheus and tagged with the service name. Per-topic and
@@ -27,7 +29,7 @@ public final class AgentMetrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry;
     private final JvmGcMetrics gcMetrics;
-    private final Map<String, MessageMeters> messageMeters = new ConcurrentHashMap<>();
+    private final Map<MeterKey, MessageMeters> messageMeters = new ConcurrentHashMap<>();
     private final Map<String, Counter> consumed = new ConcurrentHashMap<>();
     private final Map<String, Counter> deadLettered = new ConcurrentHashMap<>();
     private final Map<String, Counter> producerErrors = new ConcurrentHashMap<>();
@@ -70,12 +72,15 @@ public final class AgentMetrics implements AutoCloseable {
 
     /** The meters of one topic and message type. */
     public MessageMeters forMessages(String transport, String topic, String messageType) {
-        String key = transport + '\u0000' + topic + '\u0000' + messageType;
+        MeterKey key = new MeterKey(transport, topic, messageType);
         MessageMeters meters = messageMeters.get(key);
         return meters != null
                 ? meters
                 : messageMeters.computeIfAbsent(key, k -> new MessageMeters(transport, topic, messageType));
     }
+
+    /** Looked up once per record: a record (no string building) whose hash combines the strings' cached hashes. */
+    private record MeterKey(String transport, String topic, String messageType) {}
 
     /**
      * Counts a record sent to the dead-letter topic, by reason ({@code decode}, {@code handler}, {@code unhandled}).
@@ -108,6 +113,21 @@ public final class AgentMetrics implements AutoCloseable {
                                 .register(registry))
                 .increment();
         errorTotal.increment();
+    }
+
+    /** Registers the gauge of the MQTT connection: 1 while connected, 0 otherwise. */
+    public void mqttConnection(BooleanSupplier connected) {
+        Gauge.builder("realtime.mqtt.connected", () -> connected.getAsBoolean() ? 1 : 0)
+                .description("Whether the MQTT client is connected")
+                .register(registry);
+    }
+
+    /** Counts a successful automatic reconnection to the MQTT broker. */
+    public void mqttReconnected() {
+        Counter.builder("realtime.mqtt.reconnects")
+                .description("Automatic reconnections to the MQTT broker")
+                .register(registry)
+                .increment();
     }
 
     /** Messages processed successfully since start (all transports). */

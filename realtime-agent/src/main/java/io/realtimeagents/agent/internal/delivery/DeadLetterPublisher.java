@@ -1,6 +1,7 @@
-package io.realtimeagents.agent.internal.kafka;
+package io.realtimeagents.agent.internal.delivery;
 
 import io.realtimeagents.agent.DeadLetterHeaders;
+import io.realtimeagents.agent.internal.kafka.KafkaSender;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -9,17 +10,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes failed records to their dead-letter topic and waits for the acknowledgement, retrying until it succeeds or
- * the partition is stopped: the original offset is committed only after the dead letter is safely stored.
+ * Writes failed messages to their dead-letter topic and waits for the acknowledgement, retrying until it succeeds or
+ * the message's partition (or connection) is stopped: the original is committed or acknowledged only after its dead
+ * letter is safely stored.
  */
-final class DeadLetterPublisher {
+public final class DeadLetterPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterPublisher.class);
     private static final int MAX_ERROR_MESSAGE = 1000;
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
@@ -30,7 +30,13 @@ final class DeadLetterPublisher {
     private final String serviceName;
     private final AgentMetrics metrics;
 
-    DeadLetterPublisher(
+    /**
+     * @param sender the agent's producer
+     * @param deadLetterTopics the dead-letter topic of a message's topic
+     * @param serviceName the service named in {@code dlq.service}
+     * @param metrics where dead letters are counted
+     */
+    public DeadLetterPublisher(
             KafkaSender sender, UnaryOperator<String> deadLetterTopics, String serviceName, AgentMetrics metrics) {
         this.sender = sender;
         this.deadLetterTopics = deadLetterTopics;
@@ -39,25 +45,24 @@ final class DeadLetterPublisher {
     }
 
     /**
-     * Publishes the dead letter of a record.
+     * Publishes the dead letter of a message.
      *
      * @return true once stored; false when stopped before it could be stored
      */
-    boolean publish(DeadLetter letter, StopSignal stop) {
+    public boolean publish(DeadLetter letter, StopSignal stop) {
         ProducerRecord<byte[], byte[]> record = toRecord(letter);
         Duration backoff = Duration.ofMillis(100);
         while (true) {
             try {
                 sender.send(record).toCompletableFuture().get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                metrics.deadLettered("kafka", letter.source().topic(), letter.messageType(), letter.reason());
+                InboundMessage source = letter.source();
+                metrics.deadLettered(source.transport(), source.metricsTopic(), letter.messageType(), letter.reason());
                 return true;
             } catch (ExecutionException | TimeoutException e) {
                 Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
                 LOG.error(
-                        "Cannot write the dead letter of {}-{}@{} to topic {}: {}; retrying in {} ms",
-                        letter.source().topic(),
-                        letter.source().partition(),
-                        letter.source().offset(),
+                        "Cannot write the dead letter of {} to topic {}: {}; retrying in {} ms",
+                        letter.source().describe(),
                         record.topic(),
                         cause.toString(),
                         backoff.toMillis());
@@ -68,22 +73,20 @@ final class DeadLetterPublisher {
             if (stop.awaitStop(backoff)) {
                 return false;
             }
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            backoff = Backoff.doubled(backoff, MAX_BACKOFF);
         }
     }
 
     private ProducerRecord<byte[], byte[]> toRecord(DeadLetter letter) {
-        ConsumerRecord<byte[], byte[]> source = letter.source();
+        InboundMessage source = letter.source();
         ProducerRecord<byte[], byte[]> record =
                 new ProducerRecord<>(deadLetterTopics.apply(source.topic()), null, source.key(), source.value());
-        for (Header header : source.headers()) {
-            if (!header.key().startsWith("dlq.")) {
-                record.headers().add(header);
+        source.forEachHeader((name, value) -> {
+            if (!name.startsWith("dlq.")) {
+                record.headers().add(name, value);
             }
-        }
-        add(record, DeadLetterHeaders.ORIGINAL_TOPIC, source.topic());
-        add(record, DeadLetterHeaders.ORIGINAL_PARTITION, Integer.toString(source.partition()));
-        add(record, DeadLetterHeaders.ORIGINAL_OFFSET, Long.toString(source.offset()));
+        });
+        source.origin().forEach((name, value) -> add(record, name, value));
         if (letter.messageType() != null) {
             add(record, DeadLetterHeaders.MESSAGE_TYPE, letter.messageType());
         }
@@ -108,14 +111,13 @@ final class DeadLetterPublisher {
     }
 
     /**
-     * A record that failed.
+     * A message that failed.
      *
-     * @param source the consumed record
+     * @param source the message
      * @param messageType its message or event type, null when unknown
      * @param reason one of the {@code REASON_*} values of {@link DeadLetterHeaders}
      * @param error the last error
      * @param attempts handler attempts made (0 when never handled)
      */
-    record DeadLetter(
-            ConsumerRecord<byte[], byte[]> source, String messageType, String reason, Throwable error, int attempts) {}
+    public record DeadLetter(InboundMessage source, String messageType, String reason, Throwable error, int attempts) {}
 }

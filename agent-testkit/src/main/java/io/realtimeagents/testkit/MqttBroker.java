@@ -1,0 +1,33 @@
+package io.realtimeagents.testkit;
+
+/**
+ * A running MQTT 5 broker that tests can connect to. Obtain the JVM's shared one from {@link MqttBrokers#shared()}
+ * (or let {@link WithMqtt} inject it).
+ */
+public interface MqttBroker extends AutoCloseable {
+    /** The host clients connect to, such as {@code 127.0.0.1}. */
+    String host();
+
+    /** The TCP port clients connect to. */
+    int port();
+
+    /** The Paho server URI, {@code tcp://host:port}. */
+    default String serverUri() {
+        return "tcp://" + host() + ":" + port();
+    }
+
+    /** What runs this broker, for logs and reports: {@code "embedded HiveMQ CE"} or {@code "external"}. */
+    String kind();
+
+    /**
+     * Stops the broker and starts it again on the same port, keeping persistent sessions and their queued messages:
+     * connected clients see the connection drop and must reconnect.
+     *
+     * @throws UnsupportedOperationException for a broker the test kit did not start
+     */
+    void restart();
+
+    /** Stops the broker if this handle owns it; the shared broker ignores this call and stops at JVM exit. */
+    @Override
+    void close();
+}

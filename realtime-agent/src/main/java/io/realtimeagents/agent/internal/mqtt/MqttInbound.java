@@ -1,0 +1,133 @@
+package io.realtimeagents.agent.internal.mqtt;
+
+import io.realtimeagents.agent.DeadLetterHeaders;
+import io.realtimeagents.agent.MqttHeaders;
+import io.realtimeagents.agent.internal.delivery.InboundMessage;
+import io.realtimeagents.agent.internal.mqtt.AckSequencer.Ticket;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.UserProperty;
+
+/** An arrived MQTT message with its route and its place in the acknowledgement order. */
+final class MqttInbound implements InboundMessage {
+    private final String topic;
+    private final MqttMessage message;
+    private final MqttRoutes.Match route;
+    private final Ticket ticket;
+    private final Instant receivedAt = Instant.now();
+    private Map<String, String> userProperties;
+
+    MqttInbound(String topic, MqttMessage message, MqttRoutes.Match route, Ticket ticket) {
+        this.topic = topic;
+        this.message = message;
+        this.route = route;
+        this.ticket = ticket;
+    }
+
+    MqttMessage message() {
+        return message;
+    }
+
+    MqttRoutes.Match route() {
+        return route;
+    }
+
+    Ticket ticket() {
+        return ticket;
+    }
+
+    Instant receivedAt() {
+        return receivedAt;
+    }
+
+    int qos() {
+        return message.getQos();
+    }
+
+    String contentType() {
+        return message.getProperties().getContentType();
+    }
+
+    /** The MQTT 5 user properties; the last value of a repeated name wins. */
+    Map<String, String> userProperties() {
+        if (userProperties == null) {
+            Map<String, String> all = new LinkedHashMap<>();
+            for (UserProperty property : message.getProperties().getUserProperties()) {
+                all.put(property.getKey(), property.getValue());
+            }
+            userProperties = Collections.unmodifiableMap(all);
+        }
+        return userProperties;
+    }
+
+    /** The bridge key (a named segment's value), or null. */
+    String bridgeKey() {
+        return route.bridge() == null || route.bridge().keyVariable() == null
+                ? null
+                : route.variables().get(route.bridge().keyVariable());
+    }
+
+    @Override
+    public String transport() {
+        return "mqtt";
+    }
+
+    @Override
+    public String topic() {
+        return topic;
+    }
+
+    @Override
+    public String metricsTopic() {
+        return route.filter().text();
+    }
+
+    @Override
+    public byte[] key() {
+        String key = bridgeKey();
+        return key == null ? null : key.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public byte[] value() {
+        return message.getPayload();
+    }
+
+    @Override
+    public String header(String name) {
+        return userProperties().get(name);
+    }
+
+    @Override
+    public void forEachHeader(BiConsumer<String, byte[]> consumer) {
+        for (UserProperty property : message.getProperties().getUserProperties()) {
+            consumer.accept(property.getKey(), property.getValue().getBytes(StandardCharsets.UTF_8));
+        }
+        if (contentType() != null) {
+            consumer.accept(MqttHeaders.CONTENT_TYPE, contentType().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Override
+    public Map<String, String> origin() {
+        return Map.of(
+                DeadLetterHeaders.ORIGINAL_TOPIC,
+                topic,
+                DeadLetterHeaders.ORIGINAL_TRANSPORT,
+                "mqtt",
+                DeadLetterHeaders.ORIGINAL_QOS,
+                Integer.toString(qos()),
+                DeadLetterHeaders.ORIGINAL_SUBSCRIPTION,
+                route.filter().text());
+    }
+
+    @Override
+    public String describe() {
+        return "MQTT message on " + topic + " (QoS " + qos() + ", id " + message.getId() + ")";
+    }
+}

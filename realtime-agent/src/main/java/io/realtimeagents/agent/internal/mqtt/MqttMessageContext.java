@@ -1,0 +1,83 @@
+package io.realtimeagents.agent.internal.mqtt;
+
+import io.realtimeagents.common.handler.MessageContext;
+import java.time.Instant;
+import java.util.Map;
+
+/** The {@link MessageContext} of an MQTT message: topic variables, user properties as headers, content type, QoS. */
+final class MqttMessageContext implements MessageContext {
+    private final MqttInbound message;
+    private final String messageType;
+    private final int attempt;
+
+    MqttMessageContext(MqttInbound message, String messageType, int attempt) {
+        this.message = message;
+        this.messageType = messageType;
+        this.attempt = attempt;
+    }
+
+    @Override
+    public String transport() {
+        return "mqtt";
+    }
+
+    @Override
+    public String topic() {
+        return message.topic();
+    }
+
+    @Override
+    public String key() {
+        return null;
+    }
+
+    @Override
+    public String messageType() {
+        return messageType;
+    }
+
+    @Override
+    public Map<String, String> headers() {
+        return message.userProperties();
+    }
+
+    @Override
+    public Instant timestamp() {
+        return message.receivedAt();
+    }
+
+    @Override
+    public int partition() {
+        return -1;
+    }
+
+    @Override
+    public long offset() {
+        return -1;
+    }
+
+    @Override
+    public int attempt() {
+        return attempt;
+    }
+
+    @Override
+    public Map<String, String> topicVariables() {
+        return message.route().variables();
+    }
+
+    @Override
+    public String contentType() {
+        return message.contentType();
+    }
+
+    @Override
+    public int qos() {
+        return message.qos();
+    }
+
+    @Override
+    public String toString() {
+        return message.describe() + " (" + messageType + ", attempt " + attempt + ")";
+    }
+}

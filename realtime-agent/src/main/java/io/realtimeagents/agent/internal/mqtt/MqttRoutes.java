@@ -1,0 +1,98 @@
+package io.realtimeagents.agent.internal.mqtt;
+
+import io.realtimeagents.common.mqtt.MqttBridge;
+import io.realtimeagents.common.mqtt.MqttSubscription;
+import io.realtimeagents.common.mqtt.MqttTopicFilter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where an arriving MQTT message goes: the first bridge whose filter matches its topic, else the first matching
+ * subscription, in configuration order.
+ */
+final class MqttRoutes {
+    private final List<MqttBridge> bridges;
+    private final List<MqttSubscription> subscriptions;
+
+    MqttRoutes(List<MqttBridge> bridges, List<MqttSubscription> subscriptions) {
+        this.bridges = List.copyOf(bridges);
+        this.subscriptions = List.copyOf(subscriptions);
+    }
+
+    List<MqttBridge> bridges() {
+        return bridges;
+    }
+
+    List<MqttSubscription> subscriptions() {
+        return subscriptions;
+    }
+
+    boolean isEmpty() {
+        return bridges.isEmpty() && subscriptions.isEmpty();
+    }
+
+    /** The route of a topic, or null when nothing matches. */
+    Match match(String topic) {
+        for (MqttBridge bridge : bridges) {
+            Map<String, String> variables = bridge.filter().match(topic);
+            if (variables != null) {
+                return new Match(bridge.filter(), variables, bridge, null);
+            }
+        }
+        for (MqttSubscription subscription : subscriptions) {
+            Map<String, String> variables = subscription.filter().match(topic);
+            if (variables != null) {
+                return new Match(subscription.filter(), variables, null, subscription);
+            }
+        }
+        return null;
+    }
+
+    /** The message type of the first subscription matching the topic that names one, or null. */
+    String typeOf(String topic) {
+        for (MqttSubscription subscription : subscriptions) {
+            if (subscription.messageType() != null && subscription.filter().match(topic) != null) {
+                return subscription.messageType();
+            }
+        }
+        return null;
+    }
+
+    /** The broker-side filters with their QoS (the highest when two routes share a filter), shared when asked. */
+    Map<String, Integer> brokerFilters(String sharedGroup) {
+        Map<String, Integer> filters = new LinkedHashMap<>();
+        List<FilterQos> all = new ArrayList<>();
+        bridges.forEach(bridge -> all.add(new FilterQos(bridge.filter(), bridge.qos())));
+        subscriptions.forEach(subscription -> all.add(new FilterQos(subscription.filter(), subscription.qos())));
+        for (FilterQos entry : all) {
+            String filter = sharedGroup == null
+                    ? entry.filter().brokerFilter()
+                    : "$share/" + sharedGroup + "/" + entry.filter().brokerFilter();
+            filters.merge(filter, entry.qos(), Math::max);
+        }
+        return filters;
+    }
+
+    private record FilterQos(MqttTopicFilter filter, int qos) {}
+
+    /**
+     * A matched route.
+     *
+     * @param filter the filter that matched
+     * @param variables the values of its named segments
+     * @param bridge the bridge, or null for a subscription
+     * @param subscription the subscription, or null for a bridge
+     */
+    record Match(
+            MqttTopicFilter filter, Map<String, String> variables, MqttBridge bridge, MqttSubscription subscription) {
+        /** The lane key: the bridge key's value (per-key order), else the topic (per-topic order). */
+        String laneKey(String topic) {
+            if (bridge != null && bridge.keyVariable() != null) {
+                return variables.get(bridge.keyVariable());
+            }
+            return topic;
+        }
+    }
+}

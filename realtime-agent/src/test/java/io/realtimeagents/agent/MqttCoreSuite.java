@@ -1,0 +1,356 @@
+package io.realtimeagents.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.realtimeagents.agent.support.HttpProbe;
+import io.realtimeagents.agent.support.MqttTestAgents;
+import io.realtimeagents.agent.support.TestAgents;
+import io.realtimeagents.common.config.AgentConfig;
+import io.realtimeagents.common.config.AgentSettings;
+import io.realtimeagents.common.handler.MessageContext;
+import io.realtimeagents.testkit.Await;
+import io.realtimeagents.testkit.KafkaBroker;
+import io.realtimeagents.testkit.KafkaTestClient;
+import io.realtimeagents.testkit.MqttBroker;
+import io.realtimeagents.testkit.MqttTestClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MQTT behaviour every broker must support, run against the embedded HiveMQ ({@code MqttHiveMqIT}) and, when one
+ * is reachable, a Mosquitto ({@code MqttMosquittoIT}): typed handlers with wildcards and named segments, dead
+ * letters, offline QoS 1 delivery, shared subscriptions and the bridge to Kafka.
+ */
+@SuppressWarnings("try") // agents run for the duration of try blocks that need no reference to them
+abstract class MqttCoreSuite {
+    private static final Logger LOG = LoggerFactory.getLogger(MqttCoreSuite.class);
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    record BloodPressure(String patientId, int systolic) {}
+
+    record HeartRate(int beatsPerMinute) {}
+
+    record Reading(int seq) {}
+
+    record Handled(String messageType, Object payload, String topic, Map<String, String> variables, int qos) {}
+
+    /** The broker under test. */
+    abstract MqttBroker mqtt();
+
+    /**
+     * Whether the broker delivers QoS 1 messages of shared subscriptions reliably. When it does not, the suite
+     * subscribes unshared and skips the shared-subscription test.
+     */
+    abstract boolean sharedSubscriptionsReliable();
+
+    static final class VitalsAgent extends RealtimeAgent {
+        final List<Handled> handled = new CopyOnWriteArrayList<>();
+        final List<MessageContext> contexts = new CopyOnWriteArrayList<>();
+        private final String prefix;
+
+        VitalsAgent(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        protected void initialize() {
+            onMessage("blood_pressure", BloodPressure.class, (reading, context) -> {
+                if (reading.systolic() < 0) {
+                    throw new IllegalArgumentException("negative systolic pressure " + reading.systolic());
+                }
+                record(reading, context);
+            });
+            onMessage("heart_rate", HeartRate.class, this::record);
+            onMessage("note", JsonNode.class, this::record);
+            onMessage("reading", Reading.class, this::record);
+            if (prefix != null) {
+                subscribeMqtt(prefix + "/devices/{patient}/vitals/blood_pressure", "blood_pressure", 1);
+            }
+        }
+
+        private void record(Object payload, MessageContext context) {
+            contexts.add(context);
+            handled.add(new Handled(
+                    context.messageType(), payload, context.topic(), context.topicVariables(), context.qos()));
+        }
+
+        Set<Integer> seqs() {
+            return handled.stream()
+                    .filter(h -> h.payload() instanceof Reading)
+                    .map(h -> ((Reading) h.payload()).seq())
+                    .collect(Collectors.toSet());
+        }
+    }
+
+    private AgentConfig.Builder config(KafkaBroker kafka, KafkaTestClient client, String prefix) {
+        return unlessShared(MqttTestAgents.config(kafka, mqtt(), prefix, client.uniqueTopic("mqtt-dlq", 1)));
+    }
+
+    /** The default (shared) subscriptions where the broker handles them reliably, unshared otherwise. */
+    private AgentConfig.Builder unlessShared(AgentConfig.Builder builder) {
+        return sharedSubscriptionsReliable() ? builder : builder.set(AgentSettings.MQTT_SHARED_GROUP, "none");
+    }
+
+    @Test
+    void wildcardsAndNamedSegments_reachTheRightHandler_withTypedPayloads(KafkaBroker kafka, KafkaTestClient client) {
+        String p = MqttTestClient.uniqueTopic("typed");
+        AgentConfig config = config(kafka, client, "mqtt-typed")
+                .mqttSubscription(p + "/devices/{patient}/heart/#=heart_rate")
+                .mqttSubscription(p + "/notes/+@2")
+                .build();
+        VitalsAgent agent = new VitalsAgent(p);
+        try (RunningAgent running = TestAgents.start(agent, config);
+                MqttTestClient devices = MqttTestClient.connect(mqtt())) {
+            devices.publish(p + "/devices/p1/vitals/blood_pressure", "{\"patient_id\":\"p1\",\"systolic\":120}", 1);
+            devices.publish(p + "/devices/p2/heart/rate/now", "{\"beats_per_minute\":80}", 1);
+            devices.publish(
+                    p + "/notes/n1",
+                    "{\"text\":\"from a user property\"}".getBytes(StandardCharsets.UTF_8),
+                    1,
+                    Map.of("message_type", "note", "source", "ward-3"));
+            devices.publish(p + "/notes/n2", "{\"message_type\":\"note\",\"payload\":{\"text\":\"envelope\"}}", 2);
+            devices.publish(p + "/unrelated/x", "{\"ignored\":true}", 1);
+
+            try {
+                Await.await(TIMEOUT, "four messages handled", () -> agent.handled.size() >= 4);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + " Handled: " + agent.handled, e);
+            }
+            Map<String, Handled> byTopic =
+                    agent.handled.stream().collect(Collectors.toMap(Handled::topic, h -> h, (a, b) -> a));
+            assertThat(byTopic.get(p + "/devices/p1/vitals/blood_pressure"))
+                    .isEqualTo(new Handled(
+                            "blood_pressure",
+                            new BloodPressure("p1", 120),
+                            p + "/devices/p1/vitals/blood_pressure",
+                            Map.of("patient", "p1"),
+                            1));
+            assertThat(byTopic.get(p + "/devices/p2/heart/rate/now"))
+                    .isEqualTo(new Handled(
+                            "heart_rate",
+                            new HeartRate(80),
+                            p + "/devices/p2/heart/rate/now",
+                            Map.of("patient", "p2"),
+                            1));
+            assertThat(((JsonNode) byTopic.get(p + "/notes/n1").payload())
+                            .get("text")
+                            .asText())
+                    .isEqualTo("from a user property");
+            assertThat(((JsonNode) byTopic.get(p + "/notes/n2").payload())
+                            .get("text")
+                            .asText())
+                    .isEqualTo("envelope");
+            // The delivered QoS is min(publish, subscription) or lower: HiveMQ CE delivers QoS 2 on shared
+            // subscriptions as QoS 1, Mosquitto as QoS 2.
+            assertThat(byTopic.get(p + "/notes/n2").qos()).isBetween(1, 2);
+            MessageContext noteContext = agent.contexts.stream()
+                    .filter(c -> c.topic().equals(p + "/notes/n1"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(noteContext.header("source")).isEqualTo("ward-3");
+            assertThat(noteContext.transport()).isEqualTo("mqtt");
+            assertThat(agent.handled).hasSize(4);
+
+            JsonNode health = HttpProbe.get(running, "/health").json();
+            assertThat(health.get("mqtt").get("connected").asBoolean()).isTrue();
+            JsonNode status = HttpProbe.get(running, "/realtime/status").json();
+            assertThat(status.get("mqtt").get("subscriptions").toString())
+                    .contains(p + "/devices/{patient}/vitals/blood_pressure", "\"message_type\":\"blood_pressure\"");
+            assertThat(HttpProbe.get(running, "/health/ready").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void publishMqtt_completesOnceTheBrokerAcknowledged_andSubscribersReceiveIt(
+            KafkaBroker kafka, KafkaTestClient client) throws Exception {
+        String p = MqttTestClient.uniqueTopic("publish");
+        VitalsAgent agent = new VitalsAgent(null);
+        try (RunningAgent running = TestAgents.start(
+                        agent, config(kafka, client, "mqtt-publish").build());
+                MqttTestClient ward = MqttTestClient.connect(mqtt())) {
+            ward.subscribe(p + "/alerts/#", 1);
+
+            agent.publishMqtt(p + "/alerts/p1", new BloodPressure("p1", 190), 1, false)
+                    .toCompletableFuture()
+                    .get(TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            agent.publishMqtt(p + "/alerts/p2", "plain text", 0, false)
+                    .toCompletableFuture()
+                    .get(TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+
+            List<MqttTestClient.Received> received = ward.awaitMessages(m -> true, 2, TIMEOUT);
+            assertThat(received)
+                    .extracting(MqttTestClient.Received::topic, MqttTestClient.Received::payload)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple(
+                                    p + "/alerts/p1", "{\"patient_id\":\"p1\",\"systolic\":190}"),
+                            org.assertj.core.groups.Tuple.tuple(p + "/alerts/p2", "plain text"));
+        }
+    }
+
+    @Test
+    void malformedAndFailingMessages_goToTheDeadLetterTopic_andTheSubscriptionContinues(
+            KafkaBroker kafka, KafkaTestClient client) {
+        String p = MqttTestClient.uniqueTopic("dlq");
+        String deadLetters = client.uniqueTopic("mqtt-dlq", 1);
+        AgentConfig config =
+                MqttTestAgents.config(kafka, mqtt(), "mqtt-dlq", deadLetters).build();
+        VitalsAgent agent = new VitalsAgent(p);
+        String topic = p + "/devices/p7/vitals/blood_pressure";
+        try (RunningAgent running = TestAgents.start(agent, config);
+                MqttTestClient devices = MqttTestClient.connect(mqtt())) {
+            devices.publish(topic, "not json {", 1);
+            devices.publish(topic, "{\"patient_id\":\"p7\",\"systolic\":-1}", 1);
+            devices.publish(topic, "{\"patient_id\":\"p7\",\"systolic\":130}", 1);
+
+            Await.await(TIMEOUT, "the valid message handled", () -> !agent.handled.isEmpty());
+            List<ConsumerRecord<String, String>> letters = client.awaitRecords(deadLetters, r -> true, 2, TIMEOUT);
+            ConsumerRecord<String, String> malformed = letters.get(0);
+            assertThat(malformed.value()).isEqualTo("not json {");
+            assertThat(KafkaTestClient.header(malformed, DeadLetterHeaders.REASON))
+                    .isEqualTo(DeadLetterHeaders.REASON_DECODE);
+            assertThat(KafkaTestClient.header(malformed, DeadLetterHeaders.ORIGINAL_TOPIC))
+                    .isEqualTo(topic);
+            assertThat(KafkaTestClient.header(malformed, DeadLetterHeaders.ORIGINAL_TRANSPORT))
+                    .isEqualTo("mqtt");
+            assertThat(KafkaTestClient.header(malformed, DeadLetterHeaders.ORIGINAL_QOS))
+                    .isEqualTo("1");
+            assertThat(KafkaTestClient.header(malformed, DeadLetterHeaders.ORIGINAL_SUBSCRIPTION))
+                    .isEqualTo(p + "/devices/{patient}/vitals/blood_pressure");
+            ConsumerRecord<String, String> failed = letters.get(1);
+            assertThat(KafkaTestClient.header(failed, DeadLetterHeaders.REASON))
+                    .isEqualTo(DeadLetterHeaders.REASON_HANDLER);
+            assertThat(KafkaTestClient.header(failed, DeadLetterHeaders.ATTEMPTS))
+                    .isEqualTo("3");
+            assertThat(KafkaTestClient.header(failed, DeadLetterHeaders.ERROR_MESSAGE))
+                    .isEqualTo("negative systolic pressure -1");
+            assertThat(KafkaTestClient.header(failed, DeadLetterHeaders.MESSAGE_TYPE))
+                    .isEqualTo("blood_pressure");
+            assertThat(agent.handled).extracting(Handled::payload).containsExactly(new BloodPressure("p7", 130));
+            assertThat(running.config().get(AgentSettings.MQTT_DEAD_LETTER_TOPIC))
+                    .isEqualTo(deadLetters);
+        }
+    }
+
+    @Test
+    void qos1MessagesPublishedWhileTheAgentIsStopped_areAllHandledWhenItStartsAgain(
+            KafkaBroker kafka, KafkaTestClient client) {
+        String p = MqttTestClient.uniqueTopic("offline");
+        AgentConfig config = config(kafka, client, "mqtt-offline")
+                .mqttSubscription(p + "/readings/+=reading@1")
+                .build();
+        int count = 300;
+        try (RunningAgent first = TestAgents.start(new VitalsAgent(null), config)) {
+            assertThat(HttpProbe.get(first, "/health/ready").status()).isEqualTo(200);
+        }
+        try (MqttTestClient devices = MqttTestClient.connect(mqtt())) {
+            for (int i = 0; i < count; i++) {
+                devices.publish(p + "/readings/r" + (i % 3), "{\"seq\":" + i + "}", 1);
+            }
+        }
+        VitalsAgent second = new VitalsAgent(null);
+        long start = System.nanoTime();
+        try (RunningAgent running = TestAgents.start(second, config)) {
+            Await.await(
+                    TIMEOUT, count + " readings handled", () -> second.seqs().size() == count);
+            LOG.info(
+                    "Offline queue: {} QoS 1 messages handled {} ms after the agent's start began",
+                    count,
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+        assertThat(second.seqs()).isEqualTo(IntStream.range(0, count).boxed().collect(Collectors.toSet()));
+    }
+
+    @Test
+    void twoInstancesOnASharedSubscription_splitTheMessages_withNoneHandledByBoth(
+            KafkaBroker kafka, KafkaTestClient client) {
+        assumeTrue(
+                sharedSubscriptionsReliable(),
+                "this broker stalls QoS 1 shared subscriptions (HiveMQ CE issue 558): the shared-subscription test runs"
+                        + " against Mosquitto (REALTIME_AGENTS_TEST_MOSQUITTO)");
+        String p = MqttTestClient.uniqueTopic("shared");
+        AgentConfig.Builder builder =
+                config(kafka, client, "mqtt-shared").mqttSubscription(p + "/readings/+=reading@1");
+        AgentConfig first = builder.build();
+        AgentConfig second = builder.set(AgentSettings.MQTT_CLIENT_ID, TestAgents.uniqueName("mqtt-shared-client"))
+                .build();
+        VitalsAgent a = new VitalsAgent(null);
+        VitalsAgent b = new VitalsAgent(null);
+        int count = 400;
+        try (RunningAgent runningA = TestAgents.start(a, first);
+                RunningAgent runningB = TestAgents.start(b, second);
+                MqttTestClient devices = MqttTestClient.connect(mqtt())) {
+            for (int i = 0; i < count; i++) {
+                devices.publish(p + "/readings/r" + (i % 8), "{\"seq\":" + i + "}", 1);
+            }
+            Await.await(
+                    TIMEOUT,
+                    count + " readings handled by the two",
+                    () -> a.handled.size() + b.handled.size() >= count);
+            Set<Integer> both = new HashSet<>(a.seqs());
+            both.retainAll(b.seqs());
+            Set<Integer> all = new HashSet<>(a.seqs());
+            all.addAll(b.seqs());
+            assertThat(both).as("handled by both").isEmpty();
+            assertThat(all).hasSize(count);
+            assertThat(a.handled.size() + b.handled.size()).isEqualTo(count);
+            assertThat(a.handled).isNotEmpty();
+            assertThat(b.handled).isNotEmpty();
+            LOG.info("Shared subscription split {} messages {} / {}", count, a.handled.size(), b.handled.size());
+        }
+    }
+
+    @Test
+    void bridge_turnsEveryMqttMessageIntoAKafkaRecord_withItsKey_inPerKeyOrder(
+            KafkaBroker kafka, KafkaTestClient client) {
+        String p = MqttTestClient.uniqueTopic("bridge");
+        String vitals = client.uniqueTopic("health.vitals", 4);
+        AgentConfig config = config(kafka, client, "mqtt-bridge")
+                .mqttBridge(p + "/devices/{patient}/vitals/#=" + vitals + ":patient")
+                .build();
+        int patients = 4;
+        int perPatient = 150;
+        try (RunningAgent running = TestAgents.start(new VitalsAgent(null), config);
+                MqttTestClient devices = MqttTestClient.connect(mqtt())) {
+            long start = System.nanoTime();
+            List<String> payloads = IntStream.range(0, perPatient)
+                    .mapToObj(i -> "{\"seq\":" + i + "}")
+                    .toList();
+            for (int k = 0; k < patients; k++) {
+                devices.publishAll(p + "/devices/p" + k + "/vitals/heart_rate", payloads, 1);
+            }
+            List<ConsumerRecord<String, String>> records =
+                    client.awaitRecords(vitals, r -> true, patients * perPatient, TIMEOUT);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            LOG.info(
+                    "Bridged {} MQTT messages to Kafka in {} s ({} msg/s)",
+                    records.size(),
+                    String.format("%.2f", seconds),
+                    Math.round(records.size() / seconds));
+            assertThat(records).hasSize(patients * perPatient);
+            for (int k = 0; k < patients; k++) {
+                String key = "p" + k;
+                List<String> values = records.stream()
+                        .filter(r -> key.equals(r.key()))
+                        .map(ConsumerRecord::value)
+                        .toList();
+                assertThat(values).as("records of key %s, in order", key).isEqualTo(payloads);
+            }
+            ConsumerRecord<String, String> first = records.get(0);
+            assertThat(KafkaTestClient.header(first, MqttHeaders.TOPIC)).startsWith(p + "/devices/p");
+            assertThat(KafkaTestClient.header(first, MqttHeaders.QOS)).isEqualTo("1");
+        }
+    }
+}
