@@ -1,0 +1,72 @@
+package io.realtimeagents.benchmarks;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The {@code --name=value} options of one benchmark run; every option given must be read, or {@link #checkAllUsed} fails. */
+public final class BenchmarkOptions {
+    private final Map<String, String> values;
+    private final Set<String> used = new LinkedHashSet<>();
+
+    private BenchmarkOptions(Map<String, String> values) {
+        this.values = values;
+    }
+
+    /**
+     * Parses arguments of the form {@code --name=value}.
+     *
+     * @throws IllegalArgumentException naming the argument that has another form
+     */
+    public static BenchmarkOptions parse(List<String> arguments) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String argument : arguments) {
+            int equals = argument.indexOf('=');
+            if (!argument.startsWith("--") || equals < 3) {
+                throw new IllegalArgumentException(
+                        "Invalid argument '" + argument + "': options are written --name=value");
+            }
+            values.put(argument.substring(2, equals), argument.substring(equals + 1));
+        }
+        return new BenchmarkOptions(values);
+    }
+
+    /**
+     * A positive whole number option; underscores and commas may group digits ({@code 1_000_000}).
+     *
+     * @throws IllegalArgumentException naming the option and the bad value
+     */
+    public long positiveLong(String name, long defaultValue) {
+        used.add(name);
+        String text = values.get(name);
+        if (text == null) {
+            return defaultValue;
+        }
+        try {
+            long value = Long.parseLong(text.replace("_", "").replace(",", ""));
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(
+                "Invalid value " + text + " for option --" + name + ": must be a positive whole number");
+    }
+
+    /**
+     * Fails on options that no one read, which are usually misspelt.
+     *
+     * @throws IllegalArgumentException naming the unknown options
+     */
+    public void checkAllUsed() {
+        Set<String> unknown = new HashSet<>(values.keySet());
+        unknown.removeAll(used);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("Unknown option(s) " + unknown + ": the known ones are " + used);
+        }
+    }
+}

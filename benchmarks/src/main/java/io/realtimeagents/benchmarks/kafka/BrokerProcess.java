@@ -1,0 +1,120 @@
+package io.realtimeagents.benchmarks.kafka;
+
+import io.realtimeagents.benchmarks.BenchmarkMain;
+import io.realtimeagents.testkit.EmbeddedKafkaMain;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A single-node Kafka broker in a JVM of its own ({@link EmbeddedKafkaMain}), started with the same Java and class
+ * path as this one, so that its work does not share this JVM's heap, JIT and GC with the code being measured. Its
+ * output goes to a temporary log file, kept only when it fails. Closing its standard input stops it.
+ */
+public final class BrokerProcess implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Process process;
+    private final Path log;
+    private final String bootstrapServers;
+
+    private BrokerProcess(Process process, Path log, String bootstrapServers) {
+        this.process = process;
+        this.log = log;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /**
+     * Starts the broker JVM with a fixed, pre-touched heap and waits until it announces its address.
+     *
+     * @param heap the broker JVM's heap, e.g. {@code 1g}
+     * @throws IOException when the JVM cannot be started, or stops or stays silent instead of announcing the broker
+     */
+    public static BrokerProcess start(String heap) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("benchmark-kafka-broker-", ".log");
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms" + heap,
+                "-Xmx" + heap,
+                "-XX:+AlwaysPreTouch",
+                "-Dlogback.configurationFile=" + BenchmarkMain.LOGGING_CONFIGURATION,
+                "-cp",
+                System.getProperty("java.class.path"),
+                EmbeddedKafkaMain.class.getName());
+        Process process =
+                new ProcessBuilder(command).redirectError(log.toFile()).start();
+        try {
+            return new BrokerProcess(process, log, awaitBootstrapServers(process, log));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+    }
+
+    private static String awaitBootstrapServers(Process process, Path log) throws IOException, InterruptedException {
+        CompletableFuture<String> announced = new CompletableFuture<>();
+        Thread.ofVirtual().name("benchmark-broker-stdout").start(() -> readAnnouncement(process, announced));
+        try {
+            String line = announced.get(START_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+            if (line == null) {
+                throw new IOException("The broker JVM exited with status " + process.waitFor()
+                        + " before announcing its address; see its log " + log);
+            }
+            return line.substring(EmbeddedKafkaMain.BOOTSTRAP_PREFIX.length());
+        } catch (TimeoutException e) {
+            throw new IOException(
+                    "The broker JVM did not announce its address within " + START_TIMEOUT + "; see its log " + log);
+        } catch (ExecutionException e) {
+            throw new IOException("Cannot read the broker JVM's output: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Completes with the announcement line, or null when the output ends without one. */
+    private static void readAnnouncement(Process process, CompletableFuture<String> announced) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith(EmbeddedKafkaMain.BOOTSTRAP_PREFIX)) {
+                    announced.complete(line);
+                }
+            }
+            announced.complete(null);
+        } catch (IOException e) {
+            announced.completeExceptionally(e);
+        }
+    }
+
+    /** CPU time the broker's JVM has used so far, in nanoseconds; -1 where the platform cannot tell. */
+    public long cpuNanos() {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+    }
+
+    /** Where clients connect, {@code host:port}. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Closes the broker's standard input and waits for it to stop; kills it if it does not stop in time. */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        process.getOutputStream().close();
+        if (!process.waitFor(STOP_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IOException("The broker JVM did not stop within " + STOP_TIMEOUT + " and was killed; see " + log);
+        }
+        if (process.exitValue() != 0) {
+            throw new IOException("The broker JVM exited with status " + process.exitValue() + "; see " + log);
+        }
+        Files.deleteIfExists(log);
+    }
+}
