@@ -5,12 +5,18 @@ import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.common.config.ConfigLoader;
 import io.realtimeagents.common.task.TaskEndpoint;
+import io.realtimeagents.secrets.PlatformSecretLoader;
+import io.realtimeagents.secrets.PlatformService;
+import io.realtimeagents.secrets.SecretConfigurer;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +74,7 @@ public final class RealtimeAgents {
         private final List<TaskEndpoint> endpoints = new ArrayList<>();
         private AgentConfig config;
         private String[] args = new String[0];
+        private Map<String, String> environment;
         private String serviceName;
         private String description = "";
 
@@ -78,6 +85,15 @@ public final class RealtimeAgents {
         /** Uses this configuration instead of loading one from the environment. */
         public App config(AgentConfig configuration) {
             this.config = Objects.requireNonNull(configuration, "configuration");
+            return this;
+        }
+
+        /**
+         * Reads these environment variables instead of the process's (settings and platform-secret look-up), e.g. in
+         * tests.
+         */
+        public App environment(Map<String, String> variables) {
+            this.environment = Map.copyOf(variables);
             return this;
         }
 
@@ -135,12 +151,40 @@ public final class RealtimeAgents {
             }
         }
 
+        /**
+         * Defaults, {@code application.yml}, environment and arguments; then, when {@code REALTIME_PLATFORM} names a
+         * platform, its secrets on top (Kafka required when realtime is enabled, MQTT when the configuration
+         * subscribes or bridges; the others optional).
+         */
         private AgentConfig load(Class<?> agentClass) {
             String name = serviceName != null ? serviceName : defaultServiceName(agentClass);
-            return ConfigLoader.standard()
-                    .withArguments(args)
-                    .withFallback(AgentSettings.SERVICE_NAME, name)
-                    .load();
+            ConfigLoader loader =
+                    ConfigLoader.standard().withArguments(args).withFallback(AgentSettings.SERVICE_NAME, name);
+            if (environment != null) {
+                loader.withEnvironment(environment);
+            }
+            AgentConfig.Builder builder = loader.builder();
+            String platform = builder.value(AgentSettings.REALTIME_PLATFORM);
+            if (platform != null) {
+                PlatformSecretLoader.Builder secrets = PlatformSecretLoader.builder(platform);
+                if (environment != null) {
+                    secrets.environment(environment);
+                }
+                SecretConfigurer.apply(builder, secrets.build().load(usedServices(builder)));
+            }
+            return builder.build();
+        }
+
+        private static Set<PlatformService> usedServices(AgentConfig.Builder config) {
+            Set<PlatformService> used = EnumSet.noneOf(PlatformService.class);
+            if (config.value(AgentSettings.REALTIME_ENABLED)) {
+                used.add(PlatformService.KAFKA);
+            }
+            if (!config.value(AgentSettings.MQTT_SUBSCRIPTIONS).isEmpty()
+                    || !config.value(AgentSettings.MQTT_BRIDGES).isEmpty()) {
+                used.add(PlatformService.MQTT);
+            }
+            return used;
         }
     }
 }

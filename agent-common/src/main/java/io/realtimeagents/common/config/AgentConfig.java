@@ -397,6 +397,11 @@ public final class AgentConfig {
             }
         }
 
+        /** The value a setting has so far: the one given, else its default (null when it has none). */
+        public <T> T value(Setting<T> setting) {
+            return get(setting);
+        }
+
         @SuppressWarnings("unchecked")
         private <T> T get(Setting<T> setting) {
             Object value = values.get(setting);
