@@ -6,6 +6,8 @@ import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.common.config.ConfigLoader;
 import io.realtimeagents.common.task.TaskEndpoint;
 import io.realtimeagents.secrets.PlatformSecretLoader;
+import io.realtimeagents.secrets.PlatformSecretWatcher;
+import io.realtimeagents.secrets.PlatformSecrets;
 import io.realtimeagents.secrets.PlatformService;
 import io.realtimeagents.secrets.SecretConfigurer;
 import java.lang.reflect.Constructor;
@@ -48,6 +50,14 @@ public final class RealtimeAgents {
     public static String defaultServiceName(Class<?> agentClass) {
         String name = agentClass.getSimpleName().isEmpty() ? "realtime-agent" : agentClass.getSimpleName();
         return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    private static void secretChanged(PlatformService service, PlatformSecrets previous, PlatformSecrets current) {
+        LOG.warn(
+                "The {} secret of platform {} changed; the agent keeps its current connections: restart it (a rolling"
+                        + " restart loses nothing) to use the new values",
+                service.id(),
+                current.platform());
     }
 
     private static Supplier<RealtimeAgent> factory(Class<? extends RealtimeAgent> agentClass) {
@@ -128,8 +138,18 @@ public final class RealtimeAgents {
          */
         public RunningAgent start() {
             RealtimeAgent agent = factory.get();
-            AgentConfig resolved = config != null ? config : load(agent.getClass());
-            return AgentLifecycle.start(agent, resolved, description, endpoints);
+            PlatformSecretWatcher.Builder watch = null;
+            AgentConfig resolved = config;
+            if (resolved == null) {
+                Loaded loaded = load(agent.getClass());
+                resolved = loaded.config();
+                watch = loaded.watch();
+            }
+            RunningAgent running = AgentLifecycle.start(agent, resolved, description, endpoints);
+            if (watch != null) {
+                running.closeAlso(watch.listener(RealtimeAgents::secretChanged).start());
+            }
+            return running;
         }
 
         /** Starts the agent, stops it gracefully when the JVM is asked to exit, and blocks until then. */
@@ -156,7 +176,7 @@ public final class RealtimeAgents {
          * platform, its secrets on top (Kafka required when realtime is enabled, MQTT when the configuration
          * subscribes or bridges; the others optional).
          */
-        private AgentConfig load(Class<?> agentClass) {
+        private Loaded load(Class<?> agentClass) {
             String name = serviceName != null ? serviceName : defaultServiceName(agentClass);
             ConfigLoader loader =
                     ConfigLoader.standard().withArguments(args).withFallback(AgentSettings.SERVICE_NAME, name);
@@ -165,15 +185,24 @@ public final class RealtimeAgents {
             }
             AgentConfig.Builder builder = loader.builder();
             String platform = builder.value(AgentSettings.REALTIME_PLATFORM);
-            if (platform != null) {
-                PlatformSecretLoader.Builder secrets = PlatformSecretLoader.builder(platform);
-                if (environment != null) {
-                    secrets.environment(environment);
-                }
-                SecretConfigurer.apply(builder, secrets.build().load(usedServices(builder)));
+            if (platform == null) {
+                return new Loaded(builder.build(), null);
             }
-            return builder.build();
+            PlatformSecretLoader.Builder secretLoader = PlatformSecretLoader.builder(platform);
+            if (environment != null) {
+                secretLoader.environment(environment);
+            }
+            PlatformSecretLoader secrets = secretLoader.build();
+            Set<PlatformService> used = usedServices(builder);
+            PlatformSecrets loaded = secrets.load(used);
+            SecretConfigurer.apply(builder, loaded);
+            AgentConfig built = builder.build();
+            return new Loaded(
+                    built, PlatformSecretWatcher.builder(secrets, loaded).usedServices(used));
         }
+
+        /** A configuration, and the watcher to start for its platform secrets (null without a platform). */
+        private record Loaded(AgentConfig config, PlatformSecretWatcher.Builder watch) {}
 
         private static Set<PlatformService> usedServices(AgentConfig.Builder config) {
             Set<PlatformService> used = EnumSet.noneOf(PlatformService.class);

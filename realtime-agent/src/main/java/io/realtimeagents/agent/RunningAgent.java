@@ -4,6 +4,8 @@ import io.realtimeagents.agent.internal.AgentRuntime;
 import io.realtimeagents.agent.server.HttpServer;
 import io.realtimeagents.common.config.AgentConfig;
 import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -21,6 +23,7 @@ public final class RunningAgent implements AutoCloseable {
     private final HttpServer server;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
+    private final List<AutoCloseable> companions = new CopyOnWriteArrayList<>();
 
     RunningAgent(RealtimeAgent agent, AgentRuntime runtime, HttpServer server) {
         this.agent = agent;
@@ -61,6 +64,7 @@ public final class RunningAgent implements AutoCloseable {
         }
         LOG.info("Stopping {}", runtime.config().serviceName());
         try {
+            closeCompanions();
             runtime.stopConsuming();
             AgentLifecycle.stop(agent);
         } finally {
@@ -70,6 +74,21 @@ public final class RunningAgent implements AutoCloseable {
                 server.close();
                 terminated.countDown();
                 LOG.info("Stopped {}", runtime.config().serviceName());
+            }
+        }
+    }
+
+    /** Closes this too when the agent stops, first (e.g. the platform-secret watcher). */
+    void closeAlso(AutoCloseable companion) {
+        companions.add(companion);
+    }
+
+    private void closeCompanions() {
+        for (AutoCloseable companion : companions) {
+            try {
+                companion.close();
+            } catch (Exception e) {
+                LOG.warn("Error while closing {}: {}", companion, e.toString());
             }
         }
     }
