@@ -1,27 +1,23 @@
 package io.realtimeagents.testkit.internal;
 
-import io.realtimeagents.testkit.KafkaBroker;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /** A single-node KRaft broker in a Docker container of the {@code apache/kafka} image, run by Testcontainers. */
-public final class ContainerKafkaBroker implements KafkaBroker {
+public final class ContainerKafkaBroker extends AdminBackedKafkaBroker {
     /** The image: the official Apache Kafka image of the release the test kit is built with. */
     public static final String DEFAULT_IMAGE = "apache/kafka:" + BrokerSettings.KAFKA_VERSION;
 
     private static final Logger LOG = LoggerFactory.getLogger(ContainerKafkaBroker.class);
 
     private final KafkaContainer container;
-    private final TopicAdmin topics;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     private ContainerKafkaBroker(KafkaContainer container) {
+        super(container.getBootstrapServers());
         this.container = container;
-        this.topics = TopicAdmin.connect(container.getBootstrapServers());
     }
 
     /**
@@ -53,31 +49,13 @@ public final class ContainerKafkaBroker implements KafkaBroker {
     }
 
     @Override
-    public String bootstrapServers() {
-        return container.getBootstrapServers();
-    }
-
-    @Override
-    public void createTopic(String name, int partitions) {
-        topics.createTopic(name, partitions);
-    }
-
-    @Override
-    public void deleteTopic(String name) {
-        topics.deleteTopic(name);
-    }
-
-    @Override
     public String kind() {
         return "Testcontainers";
     }
 
     @Override
-    public void close() {
-        if (closed.compareAndSet(false, true)) {
-            topics.close();
-            container.stop();
-        }
+    void stopBroker() {
+        container.stop();
     }
 
     @Override

@@ -1,11 +1,9 @@
 package io.realtimeagents.testkit.internal;
 
-import io.realtimeagents.testkit.KafkaBroker;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import kafka.server.BrokerServer;
 import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -20,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * <p>The test kit binds its default listeners to the wildcard address; this class declares its own listeners on
  * {@code 127.0.0.1} instead, so the broker is reachable from this machine only.
  */
-public final class EmbeddedKraftBroker implements KafkaBroker {
+public final class EmbeddedKraftBroker extends AdminBackedKafkaBroker {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKraftBroker.class);
     private static final int NODE_ID = 0;
     private static final String CLIENT_LISTENER = "LOOPBACK";
@@ -28,14 +26,10 @@ public final class EmbeddedKraftBroker implements KafkaBroker {
     private static final int START_ATTEMPTS = 3;
 
     private final KafkaClusterTestKit cluster;
-    private final String bootstrapServers;
-    private final TopicAdmin topics;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmbeddedKraftBroker(KafkaClusterTestKit cluster, String bootstrapServers) {
+        super(bootstrapServers);
         this.cluster = cluster;
-        this.bootstrapServers = bootstrapServers;
-        this.topics = TopicAdmin.connect(bootstrapServers);
     }
 
     /**
@@ -51,7 +45,7 @@ public final class EmbeddedKraftBroker implements KafkaBroker {
                 LOG.info(
                         "Started in-JVM Kafka {} KRaft broker at {} in {} ms",
                         BrokerSettings.KAFKA_VERSION,
-                        broker.bootstrapServers,
+                        broker.bootstrapServers(),
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
                 return broker;
             } catch (Exception e) {
@@ -132,46 +126,22 @@ public final class EmbeddedKraftBroker implements KafkaBroker {
     }
 
     @Override
-    public String bootstrapServers() {
-        return bootstrapServers;
-    }
-
-    @Override
-    public void createTopic(String name, int partitions) {
-        topics.createTopic(name, partitions);
-    }
-
-    @Override
-    public void deleteTopic(String name) {
-        topics.deleteTopic(name);
-    }
-
-    @Override
     public String kind() {
         return "in-JVM KRaft";
     }
 
     @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
+    void stopBroker() {
         long startNanos = System.nanoTime();
-        topics.close();
         try {
             cluster.close();
         } catch (Exception e) {
             throw new IllegalStateException(
-                    "The in-JVM Kafka broker at " + bootstrapServers + " did not stop cleanly", e);
+                    "The in-JVM Kafka broker at " + bootstrapServers() + " did not stop cleanly", e);
         }
         LOG.info(
                 "Stopped in-JVM Kafka broker at {} in {} ms",
-                bootstrapServers,
+                bootstrapServers(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
-    }
-
-    @Override
-    public String toString() {
-        return kind() + " broker at " + bootstrapServers;
     }
 }
