@@ -1,6 +1,7 @@
 package io.realtimeagents.benchmarks;
 
 import io.realtimeagents.benchmarks.kafka.KafkaThroughputBenchmark;
+import io.realtimeagents.benchmarks.mqtt.MqttThroughputBenchmark;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,7 +20,8 @@ public final class BenchmarkMain {
         }
     }
 
-    private static final List<Benchmark> BENCHMARKS = List.of(new KafkaThroughputBenchmark());
+    private static final List<Benchmark> BENCHMARKS =
+            List.of(new KafkaThroughputBenchmark(), new MqttThroughputBenchmark());
 
     private BenchmarkMain() {}
 

@@ -57,6 +57,12 @@ public final class BenchmarkOptions {
                 "Invalid value " + text + " for option --" + name + ": must be a positive whole number");
     }
 
+    /** A text option, or {@code defaultValue} when it is not given. */
+    public String string(String name, String defaultValue) {
+        used.add(name);
+        return values.getOrDefault(name, defaultValue);
+    }
+
     /**
      * Fails on options that no one read, which are usually misspelt.
      *
