@@ -4,17 +4,25 @@ import io.realtimeagents.common.mqtt.MqttBridge;
 import io.realtimeagents.common.mqtt.MqttSubscription;
 import io.realtimeagents.common.mqtt.MqttTopicFilter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where an arriving MQTT message goes: the first bridge whose filter matches its topic, else the first matching
  * subscription, in configuration order.
  */
 final class MqttRoutes {
+    /** Devices publish on a bounded set of topics: matches are remembered per topic, up to this many. */
+    private static final int CACHE_LIMIT = 10_000;
+
     private final List<MqttBridge> bridges;
     private final List<MqttSubscription> subscriptions;
+    private final Map<String, Optional<Match>> matches = new ConcurrentHashMap<>();
+    private final Map<String, Optional<String>> types = new ConcurrentHashMap<>();
 
     MqttRoutes(List<MqttBridge> bridges, List<MqttSubscription> subscriptions) {
         this.bridges = List.copyOf(bridges);
@@ -35,29 +43,59 @@ final class MqttRoutes {
 
     /** The route of a topic, or null when nothing matches. */
     Match match(String topic) {
+        Optional<Match> match = matches.get(topic);
+        if (match == null) {
+            match = Optional.ofNullable(findMatch(topic));
+            remember(matches, topic, match);
+        }
+        return match.orElse(null);
+    }
+
+    /** The message type of the first subscription matching the topic that names one, or null. */
+    String typeOf(String topic) {
+        Optional<String> type = types.get(topic);
+        if (type == null) {
+            type = Optional.ofNullable(findType(topic));
+            remember(types, topic, type);
+        }
+        return type.orElse(null);
+    }
+
+    private Match findMatch(String topic) {
         for (MqttBridge bridge : bridges) {
             Map<String, String> variables = bridge.filter().match(topic);
             if (variables != null) {
-                return new Match(bridge.filter(), variables, bridge, null);
+                return new Match(
+                        bridge.filter(), Collections.unmodifiableMap(new LinkedHashMap<>(variables)), bridge, null);
             }
         }
         for (MqttSubscription subscription : subscriptions) {
             Map<String, String> variables = subscription.filter().match(topic);
             if (variables != null) {
-                return new Match(subscription.filter(), variables, null, subscription);
+                return new Match(
+                        subscription.filter(),
+                        Collections.unmodifiableMap(new LinkedHashMap<>(variables)),
+                        null,
+                        subscription);
             }
         }
         return null;
     }
 
-    /** The message type of the first subscription matching the topic that names one, or null. */
-    String typeOf(String topic) {
+    private String findType(String topic) {
         for (MqttSubscription subscription : subscriptions) {
             if (subscription.messageType() != null && subscription.filter().match(topic) != null) {
                 return subscription.messageType();
             }
         }
         return null;
+    }
+
+    private static <V> void remember(Map<String, V> cache, String topic, V value) {
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear();
+        }
+        cache.put(topic, value);
     }
 
     /** The broker-side filters with their QoS (the highest when two routes share a filter), shared when asked. */

@@ -41,4 +41,18 @@ class MqttRoutesTest {
                         Map.entry("$share/vitals/devices/+/vitals/blood_pressure", 2));
         assertThat(sameFilter.brokerFilters(null)).containsExactly(Map.entry("a/+", 2));
     }
+
+    @Test
+    void matchesAreRemembered_andStayRightPastTheCacheLimit() {
+        MqttRoutes.Match first = routes.match("devices/p1/status");
+
+        assertThat(routes.match("devices/p1/status")).isSameAs(first);
+        for (int i = 0; i < 12_000; i++) {
+            MqttRoutes.Match match = routes.match("devices/p" + i + "/status");
+            assertThat(match.variables()).isEqualTo(Map.of("patient", "p" + i));
+            assertThat(routes.match("other/" + i)).isNull();
+        }
+        assertThat(routes.match("devices/p1/status").variables()).isEqualTo(Map.of("patient", "p1"));
+        assertThat(routes.typeOf("devices/p2/status")).isEqualTo("status");
+    }
 }
