@@ -25,7 +25,17 @@ public interface MqttBroker extends AutoCloseable {
      *
      * @throws UnsupportedOperationException for a broker the test kit did not start
      */
-    void restart();
+    default void restart() {
+        restart(() -> {});
+    }
+
+    /**
+     * Like {@link #restart()}, running {@code whileStopped} while the broker is down (to observe clients during an
+     * outage); the broker starts again even when it throws.
+     *
+     * @throws UnsupportedOperationException for a broker the test kit did not start
+     */
+    void restart(Runnable whileStopped);
 
     /** Stops the broker if this handle owns it; the shared broker ignores this call and stops at JVM exit. */
     @Override

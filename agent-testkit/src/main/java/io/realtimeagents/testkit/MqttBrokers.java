@@ -113,8 +113,8 @@ public final class MqttBrokers {
         }
 
         @Override
-        public void restart() {
-            delegate.restart();
+        public void restart(Runnable whileStopped) {
+            delegate.restart(whileStopped);
         }
 
         /** Does nothing: the shared broker lives until the JVM exits. */

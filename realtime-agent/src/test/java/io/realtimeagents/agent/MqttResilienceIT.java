@@ -81,7 +81,11 @@ class MqttResilienceIT {
             }
             Await.await(TIMEOUT, "20 readings handled before the restart", () -> agent.seqs.size() >= 20);
             int beforeRestart = agent.seqs.size();
-            mqtt.restart();
+            mqtt.restart(() -> Await.await(
+                    TIMEOUT,
+                    "not ready but alive while the MQTT broker is down",
+                    () -> HttpProbe.get(running, "/health/ready").status() == 503
+                            && HttpProbe.get(running, "/health/live").status() == 200));
             try (MqttTestClient devices = MqttTestClient.connect(mqtt)) {
                 for (int i = half; i < 2 * half; i++) {
                     devices.publish(p + "/readings/r" + (i % 4), "{\"seq\":" + i + "}", 1);

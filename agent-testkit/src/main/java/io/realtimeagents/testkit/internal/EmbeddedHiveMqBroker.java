@@ -152,9 +152,13 @@ public final class EmbeddedHiveMqBroker implements MqttBroker {
 
     /** Stops HiveMQ and starts a new instance on the same port and data folder. */
     @Override
-    public synchronized void restart() {
+    public synchronized void restart(Runnable whileStopped) {
         stopHiveMq();
-        startHiveMq();
+        try {
+            whileStopped.run();
+        } finally {
+            startHiveMq();
+        }
     }
 
     /** Stops the broker and deletes its folder. */

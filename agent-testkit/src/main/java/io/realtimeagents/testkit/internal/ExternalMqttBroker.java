@@ -21,7 +21,7 @@ public record ExternalMqttBroker(String host, int port) implements MqttBroker {
     }
 
     @Override
-    public void restart() {
+    public void restart(Runnable whileStopped) {
         throw new UnsupportedOperationException("The external MQTT broker at " + host + ":" + port
                 + " cannot be restarted by the test kit: use the embedded one (unset " + MqttBrokerChoice.SETTING
                 + ")");
