@@ -1,7 +1,7 @@
 package io.realtimeagents.testkit;
 
+import io.realtimeagents.common.net.NoDelaySocketFactory;
 import io.realtimeagents.testkit.internal.Checks;
-import io.realtimeagents.testkit.internal.NoDelaySockets;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,7 +65,7 @@ public final class MqttTestClient implements AutoCloseable {
             MqttConnectionOptions options = new MqttConnectionOptions();
             options.setCleanStart(true);
             options.setSessionExpiryInterval(0L);
-            options.setSocketFactory(NoDelaySockets.factory());
+            options.setSocketFactory(NoDelaySocketFactory.instance());
             options.setConnectionTimeout(10);
             client.connect(options).waitForCompletion(DEFAULT_TIMEOUT.toMillis());
             return testClient;

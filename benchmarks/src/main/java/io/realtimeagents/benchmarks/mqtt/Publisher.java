@@ -1,5 +1,6 @@
 package io.realtimeagents.benchmarks.mqtt;
 
+import io.realtimeagents.common.net.NoDelaySocketFactory;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -57,7 +58,7 @@ final class Publisher implements AutoCloseable {
         options.setCleanStart(true);
         options.setSessionExpiryInterval(0L);
         options.setAutomaticReconnect(false);
-        options.setSocketFactory(new NoDelaySockets());
+        options.setSocketFactory(NoDelaySocketFactory.instance());
         options.setConnectionTimeout(10);
         return options;
     }

@@ -1,8 +1,11 @@
 package io.realtimeagents.agent.internal.mqtt;
 
+import static io.realtimeagents.common.net.NoDelaySocketFactory.noDelay;
+
 import io.realtimeagents.common.ConfigurationException;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
+import io.realtimeagents.common.net.NoDelaySocketFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -29,7 +32,7 @@ final class MqttSockets {
     /** The factory for the configured broker: plain TCP, or TLS trusting the CA file (or the JVM's trust store). */
     static SocketFactory factory(AgentConfig config) {
         if (!config.get(AgentSettings.MQTT_TLS)) {
-            return new NoDelay();
+            return NoDelaySocketFactory.instance();
         }
         String caFile = config.get(AgentSettings.MQTT_TLS_CA_FILE);
         try {
@@ -61,40 +64,6 @@ final class MqttSockets {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, trust.getTrustManagers(), null);
         return context;
-    }
-
-    private static <S extends Socket> S noDelay(S socket) throws IOException {
-        socket.setTcpNoDelay(true);
-        return socket;
-    }
-
-    /** Plain TCP. */
-    private static final class NoDelay extends SocketFactory {
-        @Override
-        public Socket createSocket() throws IOException {
-            return noDelay(new Socket());
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return noDelay(new Socket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return noDelay(new Socket(host, port, localHost, localPort));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return noDelay(new Socket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-                throws IOException {
-            return noDelay(new Socket(address, port, localAddress, localPort));
-        }
     }
 
     /** TLS over TCP; Paho requires an {@link SSLSocketFactory} for {@code ssl://} URIs. */
