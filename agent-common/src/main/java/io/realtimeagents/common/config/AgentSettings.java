@@ -1,5 +1,7 @@
 package io.realtimeagents.common.config;
 
+import io.realtimeagents.common.live.SlowClientPolicy;
+import io.realtimeagents.common.live.WebSocketEndpoint;
 import io.realtimeagents.common.mqtt.MqttBridge;
 import io.realtimeagents.common.mqtt.MqttSubscription;
 import java.time.Duration;
@@ -176,6 +178,156 @@ public final class AgentSettings {
             .validator(Types::positive)
             .build();
 
+    /** The Kafka topic of {@code broadcast()} messages, read by every replica for live delivery. */
+    public static final Setting<String> KAFKA_LIVE_TOPIC = Setting.builder(
+                    "kafka.live-topic", "KAFKA_LIVE_TOPIC", Types::string)
+            .doc("Topic that broadcast() publishes to; every replica reads it and the events topic to deliver live"
+                    + " messages to its WebSocket and SSE clients")
+            .defaultValue("realtime.live")
+            .validator(Types::topicProblem)
+            .build();
+
+    /** WebSocket endpoints besides {@code /ws}, with the topics their connections are subscribed to. */
+    public static final Setting<List<WebSocketEndpoint>> WEBSOCKET_ENDPOINTS = Setting.builder(
+                    "websocket.endpoints", "WEBSOCKET_ENDPOINTS", Types::webSocketEndpoints)
+            .doc("Comma-separated <path>=<topic>|<topic>: WebSocket endpoints under /ws whose connections are"
+                    + " subscribed to the topics on connect")
+            .defaultValue(List.of())
+            .defaultText("(none)")
+            .build();
+
+    /** Largest WebSocket message a client may send. */
+    public static final Setting<Integer> WEBSOCKET_MAX_FRAME_BYTES = Setting.builder(
+                    "websocket.max-frame-bytes", "WEBSOCKET_MAX_FRAME_BYTES", Types::bytes)
+            .doc("Largest message a WebSocket client may send; a larger one closes the connection with 1009")
+            .defaultValue(64 * 1024)
+            .defaultText("64KiB")
+            .validator(Types.range(128, 16 * 1024 * 1024))
+            .build();
+
+    /** Topics one WebSocket connection may subscribe to. */
+    public static final Setting<Integer> WEBSOCKET_MAX_SUBSCRIPTIONS = Setting.builder(
+                    "websocket.max-subscriptions", "WEBSOCKET_MAX_SUBSCRIPTIONS", Types::integer)
+            .doc("Topics one WebSocket connection may subscribe to; more are refused with an error message")
+            .defaultValue(100)
+            .validator(Types.range(1, 100_000))
+            .build();
+
+    /** Interval of WebSocket pings and SSE heartbeat comments. */
+    public static final Setting<Duration> LIVE_HEARTBEAT_INTERVAL = Setting.builder(
+                    "live.heartbeat-interval", "LIVE_HEARTBEAT_INTERVAL", Types::duration)
+            .doc("Interval of WebSocket pings and SSE heartbeat comments, which keep proxies from closing quiet"
+                    + " connections")
+            .defaultValue(Duration.ofSeconds(15))
+            .defaultText("15s")
+            .validator(Types::positive)
+            .build();
+
+    /** How long a WebSocket client may stay silent, pongs included. */
+    public static final Setting<Duration> LIVE_IDLE_TIMEOUT = Setting.builder(
+                    "live.idle-timeout", "LIVE_IDLE_TIMEOUT", Types::duration)
+            .doc("A WebSocket connection that sends nothing for this long, not even the pong every client answers"
+                    + " pings with, is closed; quiet healthy clients stay")
+            .defaultValue(Duration.ofSeconds(60))
+            .defaultText("60s")
+            .validator(Types::positive)
+            .build();
+
+    /** Bytes that may wait to be sent to one client. */
+    public static final Setting<Integer> LIVE_CLIENT_BUFFER_BYTES = Setting.builder(
+                    "live.client-buffer-bytes", "LIVE_CLIENT_BUFFER_BYTES", Types::bytes)
+            .doc("Outbound bytes that may wait for one WebSocket or SSE client; a message that finds it full is"
+                    + " handled by LIVE_SLOW_CLIENT_POLICY")
+            .defaultValue(1024 * 1024)
+            .defaultText("1MiB")
+            .validator(Types.range(1024, 1024 * 1024 * 1024))
+            .build();
+
+    /** What happens to a client that cannot keep up. */
+    public static final Setting<SlowClientPolicy> LIVE_SLOW_CLIENT_POLICY = Setting.builder(
+                    "live.slow-client-policy",
+                    "LIVE_SLOW_CLIENT_POLICY",
+                    Types.choice(SlowClientPolicy::parse, "close or drop"))
+            .doc("A message that finds a client's buffer full: close (the connection, with a reason; SSE clients"
+                    + " resume from the history) or drop (the message, for that client)")
+            .defaultValue(SlowClientPolicy.CLOSE)
+            .defaultText("close")
+            .build();
+
+    /** How long a client's buffer may stay full under the drop policy. */
+    public static final Setting<Duration> LIVE_SLOW_CLIENT_TIMEOUT = Setting.builder(
+                    "live.slow-client-timeout", "LIVE_SLOW_CLIENT_TIMEOUT", Types::duration)
+            .doc("A client whose buffer stays full this long is closed, whatever the policy")
+            .defaultValue(Duration.ofSeconds(5))
+            .defaultText("5s")
+            .validator(Types::positive)
+            .build();
+
+    /** Messages kept per topic for SSE resume. */
+    public static final Setting<Integer> LIVE_HISTORY_SIZE = Setting.builder(
+                    "live.history-size", "LIVE_HISTORY_SIZE", Types::integer)
+            .doc("Messages kept per live topic so a reconnecting SSE client (Last-Event-ID) gets what it missed")
+            .defaultValue(1000)
+            .validator(Types.range(0, 10_000_000))
+            .build();
+
+    /** How old a kept message may get. */
+    public static final Setting<Duration> LIVE_HISTORY_MAX_AGE = Setting.builder(
+                    "live.history-max-age", "LIVE_HISTORY_MAX_AGE", Types::duration)
+            .doc("Age after which a kept message leaves the history; a replica starting up reads this far back")
+            .defaultValue(Duration.ofMinutes(10))
+            .defaultText("10m")
+            .validator(Types::positive)
+            .build();
+
+    /** The reconnect delay SSE clients are told. */
+    public static final Setting<Duration> SSE_RETRY = Setting.builder("sse.retry", "SSE_RETRY", Types::duration)
+            .doc("Reconnect delay sent to SSE clients in the retry: field")
+            .defaultValue(Duration.ofSeconds(2))
+            .defaultText("2s")
+            .validator(Types::positive)
+            .build();
+
+    /** HMAC key of the JWTs that WebSocket and SSE clients present. */
+    public static final Setting<String> LIVE_AUTH_JWT_SECRET = Setting.builder(
+                    "live.auth.jwt-secret", "LIVE_AUTH_JWT_SECRET", Types::string)
+            .doc("HMAC key (HS256/384/512) of the JWTs clients must present; their topics claim lists the topics"
+                    + " they may read. Setting it or LIVE_AUTH_API_KEYS turns access control on (never logged)")
+            .validator(Types::jwtSecret)
+            .secret()
+            .build();
+
+    /** The issuer JWTs must name. */
+    public static final Setting<String> LIVE_AUTH_JWT_ISSUER = Setting.builder(
+                    "live.auth.jwt-issuer", "LIVE_AUTH_JWT_ISSUER", Types::string)
+            .doc("When set, a JWT's iss claim must equal it")
+            .build();
+
+    /** The audience JWTs must name. */
+    public static final Setting<String> LIVE_AUTH_JWT_AUDIENCE = Setting.builder(
+                    "live.auth.jwt-audience", "LIVE_AUTH_JWT_AUDIENCE", Types::string)
+            .doc("When set, a JWT's aud claim must contain it")
+            .build();
+
+    /** Static API keys and their topics. */
+    public static final Setting<String> LIVE_AUTH_API_KEYS = Setting.builder(
+                    "live.auth.api-keys", "LIVE_AUTH_API_KEYS", Types::string)
+            .doc("Comma-separated <key>=<topic>|<topic> (a topic may end in * or be *): static keys clients may"
+                    + " present instead of a JWT (never logged)")
+            .validator(Types::apiKeys)
+            .secret()
+            .build();
+
+    /** Origins allowed to open WebSocket and SSE connections. */
+    public static final Setting<List<String>> LIVE_ALLOWED_ORIGINS = Setting.builder(
+                    "live.allowed-origins", "LIVE_ALLOWED_ORIGINS", Types::list)
+            .doc("Comma-separated origins (scheme://host[:port]) browsers may connect from; other Origin headers are"
+                    + " refused with 403")
+            .defaultValue(List.of())
+            .defaultText("(any)")
+            .validator(Types::origins)
+            .build();
+
     /** The MQTT broker host. */
     public static final Setting<String> MQTT_HOST = Setting.builder("mqtt.host", "MQTT_HOST", Types::string)
             .doc("MQTT broker host; setting it (or subscriptions or bridges) enables MQTT")
@@ -343,6 +495,23 @@ public final class AgentSettings {
             HANDLER_UNHANDLED,
             HTTP_PORT,
             SHUTDOWN_TIMEOUT,
+            KAFKA_LIVE_TOPIC,
+            WEBSOCKET_ENDPOINTS,
+            WEBSOCKET_MAX_FRAME_BYTES,
+            WEBSOCKET_MAX_SUBSCRIPTIONS,
+            LIVE_HEARTBEAT_INTERVAL,
+            LIVE_IDLE_TIMEOUT,
+            LIVE_CLIENT_BUFFER_BYTES,
+            LIVE_SLOW_CLIENT_POLICY,
+            LIVE_SLOW_CLIENT_TIMEOUT,
+            LIVE_HISTORY_SIZE,
+            LIVE_HISTORY_MAX_AGE,
+            SSE_RETRY,
+            LIVE_AUTH_JWT_SECRET,
+            LIVE_AUTH_JWT_ISSUER,
+            LIVE_AUTH_JWT_AUDIENCE,
+            LIVE_AUTH_API_KEYS,
+            LIVE_ALLOWED_ORIGINS,
             MQTT_HOST,
             MQTT_PORT,
             MQTT_USER,

@@ -1,5 +1,7 @@
 package io.realtimeagents.common.config;
 
+import io.realtimeagents.common.live.TopicPermissions;
+import io.realtimeagents.common.live.WebSocketEndpoint;
 import io.realtimeagents.common.mqtt.MqttBridge;
 import io.realtimeagents.common.mqtt.MqttSubscription;
 import java.net.URI;
@@ -25,6 +27,7 @@ final class Types {
     private static final Pattern HOST_PORT = Pattern.compile("\\[?[A-Za-z0-9._:-]+]?:(\\d{1,5})");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:\\[\\]-]{1,253}");
+    private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.\\[\\]:-]+");
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final long MAX_SESSION_EXPIRY_SECONDS = 0xFFFF_FFFEL;
     /** The value of {@code MQTT_SHARED_GROUP} that turns shared subscriptions off. */
@@ -207,6 +210,46 @@ final class Types {
         } catch (IllegalArgumentException e) {
             return "is not a URL";
         }
+    }
+
+    /** Comma-separated WebSocket endpoints; every bad entry is reported. */
+    static List<WebSocketEndpoint> webSocketEndpoints(String text) {
+        return parseEach(text, WebSocketEndpoint::parse);
+    }
+
+    static String jwtSecret(String value) {
+        return value == null || value.length() >= 32 ? null : "must be at least 32 characters (256 bits) long";
+    }
+
+    /** {@code <key>=<pattern>|<pattern>,...}: keys of at least 16 characters, valid topic patterns. */
+    static String apiKeys(String value) {
+        if (value == null) {
+            return null;
+        }
+        int index = 0;
+        for (String entry : list(value)) {
+            index++;
+            int eq = entry.indexOf('=');
+            if (eq < 16) {
+                return "entry " + index + " must be <key>=<topic>|<topic> with a key of at least 16 characters";
+            }
+            try {
+                TopicPermissions.of(List.of(entry.substring(eq + 1).split("\\|")));
+            } catch (IllegalArgumentException e) {
+                return "entry " + index + ": " + e.getMessage();
+            }
+        }
+        return null;
+    }
+
+    static String origins(List<String> origins) {
+        for (String origin : origins) {
+            if (!ORIGIN.matcher(origin).matches()) {
+                return "'" + origin + "' is not an origin: expected scheme://host[:port] without a path, e.g."
+                        + " https://dashboard.example.com";
+            }
+        }
+        return null;
     }
 
     /** Comma-separated MQTT subscriptions; every bad entry is reported. */
