@@ -5,6 +5,7 @@ import io.realtimeagents.agent.internal.AgentRuntime;
 import io.realtimeagents.agent.server.HttpServer;
 import io.realtimeagents.common.ConfigurationException;
 import io.realtimeagents.common.config.AgentConfig;
+import io.realtimeagents.common.live.WebSocketEndpoint;
 import io.realtimeagents.common.task.TaskEndpoint;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +20,15 @@ final class AgentLifecycle {
     private AgentLifecycle() {}
 
     static RunningAgent start(
-            RealtimeAgent agent, AgentConfig config, String description, List<TaskEndpoint> endpoints) {
+            RealtimeAgent agent,
+            AgentConfig config,
+            String description,
+            List<TaskEndpoint> endpoints,
+            List<WebSocketEndpoint> webSocketEndpoints) {
         Set<String> taskTypes = agent.taskTypes();
         checkEndpoints(agent, endpoints, taskTypes);
-        AgentRuntime runtime =
-                new AgentRuntime(config, new AgentInfo(description, taskTypes, endpoints), agent::processTask);
+        AgentRuntime runtime = new AgentRuntime(
+                config, new AgentInfo(description, taskTypes, endpoints, webSocketEndpoints), agent::processTask);
         HttpServer server = null;
         try {
             agent.bind(runtime);

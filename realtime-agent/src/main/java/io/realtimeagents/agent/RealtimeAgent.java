@@ -125,6 +125,22 @@ public abstract class RealtimeAgent extends BaseMicroserviceAgent {
     }
 
     /**
+     * Sends a message to the WebSocket and SSE clients subscribed to a live topic, on every replica of every agent
+     * that reads the same live Kafka topic. Clients receive
+     * {@code {"message_type":"broadcast","payload":{"topic":topic,"data":message}}}. Emitted events reach clients
+     * too, as {@code realtime_event} messages on the topic named by their event type.
+     *
+     * @param topic a live topic: letters, digits, {@code . _ : -}
+     * @param message encoded as snake_case JSON
+     * @return completes when the brokers stored it (without Kafka: at once, delivered to this replica's clients)
+     */
+    public final CompletionStage<SentRecord> broadcast(String topic, Object message) {
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(message, "message");
+        return services().broadcast(topic, message);
+    }
+
+    /**
      * Produces a Kafka record without a key. A {@code String} or {@code byte[]} payload is sent as it is; anything
      * else is encoded as snake_case JSON.
      *

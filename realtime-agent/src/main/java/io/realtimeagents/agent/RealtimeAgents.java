@@ -4,6 +4,7 @@ import io.realtimeagents.common.ConfigurationException;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.common.config.ConfigLoader;
+import io.realtimeagents.common.live.WebSocketEndpoint;
 import io.realtimeagents.common.task.TaskEndpoint;
 import io.realtimeagents.secrets.PlatformSecretLoader;
 import io.realtimeagents.secrets.PlatformSecretWatcher;
@@ -82,6 +83,7 @@ public final class RealtimeAgents {
     public static final class App {
         private final Supplier<? extends RealtimeAgent> factory;
         private final List<TaskEndpoint> endpoints = new ArrayList<>();
+        private final List<WebSocketEndpoint> webSocketEndpoints = new ArrayList<>();
         private AgentConfig config;
         private String[] args = new String[0];
         private Map<String, String> environment;
@@ -132,6 +134,15 @@ public final class RealtimeAgents {
         }
 
         /**
+         * Adds a WebSocket endpoint under {@code /ws} whose connections are subscribed to the topics when they open,
+         * e.g. {@code websocketEndpoint("/ws/health", "health_events", "alerts")}.
+         */
+        public App websocketEndpoint(String path, String... autoSubscribe) {
+            webSocketEndpoints.add(WebSocketEndpoint.of(path, autoSubscribe));
+            return this;
+        }
+
+        /**
          * Starts the agent and returns once it consumes and serves HTTP.
          *
          * @throws ConfigurationException naming every invalid setting, before any broker is contacted
@@ -145,7 +156,7 @@ public final class RealtimeAgents {
                 resolved = loaded.config();
                 watch = loaded.watch();
             }
-            RunningAgent running = AgentLifecycle.start(agent, resolved, description, endpoints);
+            RunningAgent running = AgentLifecycle.start(agent, resolved, description, endpoints, webSocketEndpoints);
             if (watch != null) {
                 running.closeAlso(watch.listener(RealtimeAgents::secretChanged).start());
             }

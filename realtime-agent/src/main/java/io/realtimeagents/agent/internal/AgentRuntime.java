@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.realtimeagents.agent.SentRecord;
 import io.realtimeagents.agent.internal.kafka.ConsumerStatus;
 import io.realtimeagents.agent.internal.kafka.KafkaRuntime;
+import io.realtimeagents.agent.internal.live.LiveService;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics;
 import io.realtimeagents.agent.internal.mqtt.MqttRuntime;
 import io.realtimeagents.common.RealtimeAgentException;
@@ -37,6 +38,7 @@ public final class AgentRuntime implements AgentServices {
     private final AgentMetrics metrics;
     private final KafkaRuntime kafka;
     private final TaskRunner tasks;
+    private final LiveService live;
     private final Instant startedAt = Instant.now();
     private final List<MqttSubscription> mqttSubscriptions = new CopyOnWriteArrayList<>();
     private volatile MqttRuntime mqtt;
@@ -63,6 +65,12 @@ public final class AgentRuntime implements AgentServices {
             }
         }
         this.kafka = created;
+        this.live = LiveService.create(config, info.webSocketEndpoints(), metrics.registry(), created, processor);
+    }
+
+    /** Live delivery to WebSocket and SSE clients. */
+    public LiveService live() {
+        return live;
     }
 
     /**
@@ -72,6 +80,7 @@ public final class AgentRuntime implements AgentServices {
      */
     public void startConsuming() {
         started = true;
+        live.start();
         MqttRuntime created = null;
         if (config.mqttEnabled() || !mqttSubscriptions.isEmpty()) {
             created = MqttRuntime.create(config, List.copyOf(mqttSubscriptions), handlers, kafka, metrics);
@@ -107,11 +116,12 @@ public final class AgentRuntime implements AgentServices {
         }
     }
 
-    /** Disconnects MQTT, flushes and closes the producer and the meters. */
+    /** Disconnects MQTT, closes live clients (WebSocket 1001), flushes and closes the producer and the meters. */
     public void close() {
         stopping = true;
         try {
             closeMqtt();
+            live.close();
             if (kafka != null) {
                 kafka.close();
             }
@@ -138,6 +148,11 @@ public final class AgentRuntime implements AgentServices {
     @Override
     public CompletionStage<SentRecord> emit(RealtimeEvent event) {
         return kafka().emit(event);
+    }
+
+    @Override
+    public CompletionStage<SentRecord> broadcast(String topic, Object message) {
+        return live.broadcast(topic, message);
     }
 
     @Override
@@ -181,7 +196,7 @@ public final class AgentRuntime implements AgentServices {
         body.put("service", config.serviceName());
         body.put("realtime_enabled", kafka != null);
         body.put("websocket_enabled", config.get(AgentSettings.WEBSOCKET_ENABLED));
-        body.put("connections", 0);
+        body.put("connections", live.totalConnections());
         body.put("message_count", metrics.processedTotal());
         body.put("error_count", metrics.errorTotal());
         MqttRuntime current = mqtt;
@@ -255,6 +270,7 @@ public final class AgentRuntime implements AgentServices {
         body.put("realtime_enabled", kafka != null);
         body.put("websocket_enabled", config.get(AgentSettings.WEBSOCKET_ENABLED));
         body.put("connections", List.of());
+        body.put("live", live.connections());
         body.put("active_streams", kafka == null ? List.of() : kafka.topics());
         body.put("message_count", metrics.processedTotal());
         body.put("error_count", metrics.errorTotal());
@@ -293,13 +309,9 @@ public final class AgentRuntime implements AgentServices {
         return body;
     }
 
-    /** {@code GET /realtime/connections}: zeros until WebSocket and SSE delivery exist. */
+    /** {@code GET /realtime/connections}: live connections and subscribers per topic. */
     public HttpReply connections() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("total_connections", 0);
-        body.put("total_topics", 0);
-        body.put("topics", Map.of());
-        return HttpReply.ok(body);
+        return HttpReply.ok(live.connections());
     }
 
     /** {@code GET /metrics}: the Prometheus text format. */

@@ -23,6 +23,9 @@ public interface AgentServices {
     /** Publishes an event to the events topic. */
     CompletionStage<SentRecord> emit(RealtimeEvent event);
 
+    /** Publishes a message to a live topic's WebSocket and SSE subscribers on every replica. */
+    CompletionStage<SentRecord> broadcast(String topic, Object message);
+
     /** Produces a record. */
     CompletionStage<SentRecord> send(String topic, String key, byte[] value, Map<String, String> headers);
 

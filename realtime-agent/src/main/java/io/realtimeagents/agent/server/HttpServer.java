@@ -1,6 +1,7 @@
 package io.realtimeagents.agent.server;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.realtimeagents.agent.internal.AgentRuntime;
 import io.realtimeagents.common.RealtimeAgentException;
@@ -15,6 +16,14 @@ public final class HttpServer implements AutoCloseable {
     private HttpServer(ApplicationContext context) {
         this.context = context;
         this.server = context.getBean(EmbeddedServer.class);
+    }
+
+    private void registerLive(AgentRuntime runtime) {
+        if (!(server instanceof NettyServerCustomizer.Registry registry)) {
+            throw new IllegalStateException("The HTTP server is not Netty-based ("
+                    + server.getClass().getName() + "): live delivery needs micronaut-http-server-netty");
+        }
+        registry.register(new LiveCustomizer(runtime.live()));
     }
 
     /** Starts the server on the configured port (0: a free one) serving the runtime's endpoints. */
@@ -32,6 +41,7 @@ public final class HttpServer implements AutoCloseable {
                 .start();
         try {
             HttpServer server = new HttpServer(context);
+            server.registerLive(runtime);
             server.server.start();
             return server;
         } catch (RuntimeException e) {

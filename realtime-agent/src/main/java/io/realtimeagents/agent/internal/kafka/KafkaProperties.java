@@ -91,6 +91,22 @@ public final class KafkaProperties {
         return props;
     }
 
+    /**
+     * Properties of a consumer outside any group (it assigns partitions itself and commits nothing), with the security
+     * settings of the agent's consumer; reads from the latest offset unless told otherwise.
+     */
+    public static Map<String, Object> groupless(AgentConfig config, String role) {
+        Map<String, Object> props = consumer(config, null);
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        props.remove(ConsumerConfig.GROUP_PROTOCOL_CONFIG);
+        props.remove(ConsumerConfig.GROUP_REMOTE_ASSIGNOR_CONFIG);
+        props.remove(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId(config, role));
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        return props;
+    }
+
     /** Producer properties: idempotent, {@code acks=all}. */
     public static Map<String, Object> producer(AgentConfig config) {
         Map<String, Object> props = new HashMap<>();

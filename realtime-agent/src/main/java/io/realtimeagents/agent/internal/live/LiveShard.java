@@ -1,0 +1,177 @@
+package io.realtimeagents.agent.internal.live;
+
+import io.netty.channel.EventLoop;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The live connections of one Netty event loop, indexed by topic. Only that loop touches them: subscriptions change
+ * on it and messages are delivered on it, so there are no locks and no scan of unrelated connections. Subscriber
+ * lists are copied on change, so a connection closing during a delivery does not disturb it.
+ */
+final class LiveShard {
+    private static final LiveConnection[] NONE = new LiveConnection[0];
+
+    private final EventLoop loop;
+    private final LiveHub hub;
+    private final Map<String, LiveConnection[]> byTopic = new HashMap<>();
+    private final List<LiveConnection> connections = new ArrayList<>();
+    private LiveConnection[] everything = NONE;
+    private final AtomicInteger size = new AtomicInteger();
+    private ScheduledFuture<?> heartbeat;
+
+    LiveShard(EventLoop loop, LiveHub hub) {
+        this.loop = loop;
+        this.hub = hub;
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    LiveHub hub() {
+        return hub;
+    }
+
+    /** Connections on this loop; read by the publishing thread to skip empty shards. */
+    int size() {
+        return size.get();
+    }
+
+    void startHeartbeat(long intervalNanos) {
+        heartbeat = loop.scheduleAtFixedRate(this::heartbeat, intervalNanos, intervalNanos, TimeUnit.NANOSECONDS);
+    }
+
+    void add(LiveConnection connection) {
+        connections.add(connection);
+        size.incrementAndGet();
+        if (connection.everything()) {
+            everything = with(everything, connection);
+        }
+    }
+
+    void remove(LiveConnection connection) {
+        if (!connections.remove(connection)) {
+            return;
+        }
+        size.decrementAndGet();
+        if (connection.everything()) {
+            everything = without(everything, connection);
+        }
+        for (String topic : connection.topics) {
+            removeFromTopic(topic, connection);
+        }
+    }
+
+    /** Adds a subscription; false when the connection already had it. */
+    boolean subscribe(LiveConnection connection, String topic) {
+        if (!connection.topics.add(topic)) {
+            return false;
+        }
+        byTopic.merge(topic, new LiveConnection[] {connection}, (old, added) -> with(old, connection));
+        hub.subscribed(topic);
+        return true;
+    }
+
+    /** Removes a subscription; false when the connection did not have it. */
+    boolean unsubscribe(LiveConnection connection, String topic) {
+        if (!connection.topics.remove(topic)) {
+            return false;
+        }
+        removeFromTopic(topic, connection);
+        return true;
+    }
+
+    private void removeFromTopic(String topic, LiveConnection connection) {
+        LiveConnection[] left = without(byTopic.getOrDefault(topic, NONE), connection);
+        if (left.length == 0) {
+            byTopic.remove(topic);
+        } else {
+            byTopic.put(topic, left);
+        }
+        hub.unsubscribed(topic);
+    }
+
+    /** Writes a message to the connections of its topic and to the multiplexed streams that may read it. */
+    void deliver(LiveMessage message) {
+        try {
+            Delivery delivery = new Delivery();
+            for (LiveConnection connection : byTopic.getOrDefault(message.topic(), NONE)) {
+                delivery.count(connection, connection.offer(message));
+            }
+            for (LiveConnection connection : everything) {
+                if (connection.permissions.allows(message.topic()) && !connection.topics.contains(message.topic())) {
+                    delivery.count(connection, connection.offer(message));
+                }
+            }
+            delivery.report(hub.metrics());
+        } finally {
+            message.release();
+        }
+    }
+
+    private void heartbeat() {
+        long now = System.nanoTime();
+        for (LiveConnection connection : connections.toArray(NONE)) {
+            connection.heartbeat(now);
+        }
+    }
+
+    /** Closes every connection of this loop. */
+    void closeAll(CloseReason reason, String detail) {
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+        }
+        for (LiveConnection connection : connections.toArray(NONE)) {
+            connection.closeWith(reason, detail);
+        }
+    }
+
+    private static LiveConnection[] with(LiveConnection[] list, LiveConnection connection) {
+        LiveConnection[] longer = Arrays.copyOf(list, list.length + 1);
+        longer[list.length] = connection;
+        return longer;
+    }
+
+    private static LiveConnection[] without(LiveConnection[] list, LiveConnection connection) {
+        for (int i = 0; i < list.length; i++) {
+            if (list[i] == connection) {
+                LiveConnection[] shorter = new LiveConnection[list.length - 1];
+                System.arraycopy(list, 0, shorter, 0, i);
+                System.arraycopy(list, i + 1, shorter, i, list.length - i - 1);
+                return shorter;
+            }
+        }
+        return list;
+    }
+
+    /** Counts of one message's delivery on this loop, reported once. */
+    private static final class Delivery {
+        private final long[] sent = new long[Transport.values().length];
+        private final long[] bytes = new long[Transport.values().length];
+        private final long[] dropped = new long[Transport.values().length];
+
+        void count(LiveConnection connection, int written) {
+            int t = connection.transport().ordinal();
+            if (written > 0) {
+                sent[t]++;
+                bytes[t] += written;
+            } else if (written < 0) {
+                dropped[t]++;
+            }
+        }
+
+        void report(LiveMetrics metrics) {
+            for (Transport transport : Transport.values()) {
+                metrics.sent(transport, sent[transport.ordinal()], bytes[transport.ordinal()]);
+                metrics.dropped(transport, dropped[transport.ordinal()]);
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.realtimeagents.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.realtimeagents.agent.support.SseTestClient;
+import io.realtimeagents.agent.support.TestAgents;
+import io.realtimeagents.agent.support.WsTestClient;
+import io.realtimeagents.common.config.AgentConfig;
+import io.realtimeagents.common.config.AgentSettings;
+import io.realtimeagents.common.model.EventType;
+import io.realtimeagents.testkit.KafkaBroker;
+import io.realtimeagents.testkit.KafkaTestClient;
+import io.realtimeagents.testkit.WithKafka;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Two replicas of one service: what one emits or broadcasts reaches the clients of the other. */
+@WithKafka
+class LiveReplicasIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Test
+    void clientOnReplicaBReceivesWhatReplicaAEmittedAndBroadcast_andResumesOnBFromAnIdOfA(
+            KafkaBroker broker, KafkaTestClient client) throws Exception {
+        AgentConfig config = TestAgents.config(broker, "replicas")
+                .eventsTopic(client.uniqueTopic("events", 2))
+                .set(AgentSettings.KAFKA_LIVE_TOPIC, client.uniqueTopic("live", 2))
+                .build();
+        RealtimeAgent a = new RealtimeAgent() {};
+        RealtimeAgent b = new RealtimeAgent() {};
+        try (RunningAgent replicaA = TestAgents.start(a, config);
+                RunningAgent replicaB = TestAgents.start(b, config);
+                WsTestClient onB = WsTestClient.connect(URI.create("ws://localhost:" + replicaB.port() + "/ws"))) {
+            onB.send("subscribe", Map.of("topic", "ward-7"), null);
+            onB.next("subscription_confirmed", TIMEOUT);
+            onB.send("subscribe", Map.of("topic", "alert_triggered"), null);
+            onB.next("subscription_confirmed", TIMEOUT);
+
+            a.broadcast("ward-7", Map.of("bed", 3));
+            a.emit(EventType.ALERT_TRIGGERED, Map.of("patient_id", "p9"));
+
+            JsonNode broadcast = onB.next("broadcast", TIMEOUT);
+            assertThat(broadcast.path("payload").path("data").path("bed").asInt())
+                    .isEqualTo(3);
+            JsonNode event = onB.next("realtime_event", TIMEOUT);
+            assertThat(event.path("payload")
+                            .path("event")
+                            .path("data")
+                            .path("patient_id")
+                            .asText())
+                    .isEqualTo("p9");
+            assertThat(event.path("payload")
+                            .path("event")
+                            .path("source_service")
+                            .asText())
+                    .isEqualTo(config.serviceName());
+
+            String lastId;
+            try (SseTestClient onA = SseTestClient.open(sse(replicaA))) {
+                a.broadcast("ward-8", Map.of("n", 0)).toCompletableFuture().get(20, TimeUnit.SECONDS);
+                lastId = onA.next(TIMEOUT).id();
+            }
+            for (int n = 1; n <= 4; n++) {
+                a.broadcast("ward-8", Map.of("n", n)).toCompletableFuture().get(20, TimeUnit.SECONDS);
+            }
+            try (SseTestClient resumedOnB = SseTestClient.open(sse(replicaB), "Last-Event-ID", lastId)) {
+                List<Integer> replayed = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    SseTestClient.Event next = resumedOnB.next(TIMEOUT);
+                    assertThat(next.type()).as("no events_missed notice").isEqualTo("broadcast");
+                    replayed.add(
+                            next.data().path("payload").path("data").path("n").asInt());
+                }
+                assertThat(replayed).containsExactly(1, 2, 3, 4);
+            }
+        }
+    }
+
+    private static URI sse(RunningAgent replica) {
+        return URI.create("http://localhost:" + replica.port() + "/stream/topic/ward-8");
+    }
+}
