@@ -104,6 +104,16 @@ class HttpEndpointsIT {
             assertThat(connections.json().get("topics").isEmpty()).isTrue();
 
             assertMetrics(HttpProbe.get(running, "/metrics"), topic, config.serviceName());
+
+            Reply page = HttpProbe.get(running, "/");
+            assertThat(page.status())
+                    .as("public/index.html on the class path is served at /")
+                    .isEqualTo(200);
+            assertThat(page.body()).contains("served from public/");
+            Reply missing = HttpProbe.get(running, "/no-such-page.html");
+            assertThat(missing.status()).isEqualTo(404);
+            assertThat(missing.json().path("message").asText()).isEqualTo("No endpoint at GET /no-such-page.html");
+            assertThat(HttpProbe.get(running, "/tasks").status()).isEqualTo(405);
         }
     }
 

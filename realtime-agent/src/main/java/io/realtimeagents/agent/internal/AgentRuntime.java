@@ -324,6 +324,11 @@ public final class AgentRuntime implements AgentServices {
         return tasks.runAt(path, body);
     }
 
+    /** A request whose method its path does not take. */
+    public HttpReply methodNotAllowed(String method, String path) {
+        return tasks.methodNotAllowed(method, path);
+    }
+
     /** {@code POST /tasks}: a task request naming its task type. */
     public HttpReply runTask(String body) {
         return tasks.runNamed(body);

@@ -41,6 +41,14 @@ final class TaskRunner {
         return run(body, taskType);
     }
 
+    /** A request with a method no route of its path takes: 405 on task paths, 404 anywhere else. */
+    HttpReply methodNotAllowed(String method, String path) {
+        if (path.equals("/tasks") || typesByPath.containsKey(path)) {
+            return HttpReply.error(405, "method_not_allowed", method + " " + path + " is not supported: use POST");
+        }
+        return HttpReply.error(404, "not_found", "No endpoint at " + method + " " + path);
+    }
+
     /** {@code POST /tasks}: runs the task type named in the body. */
     HttpReply runNamed(String body) {
         return run(body, null);

@@ -33,6 +33,10 @@ public final class HttpServer implements AutoCloseable {
         properties.put("micronaut.server.port", runtime.config().httpPort());
         properties.put("micronaut.server.idle-timeout", "30m");
         properties.put("micronaut.http.client.enabled", false);
+        // Files under public/ on the class path (a dashboard, say) are served at /, index.html for /.
+        properties.put("micronaut.router.static-resources.default.enabled", true);
+        properties.put("micronaut.router.static-resources.default.mapping", "/**");
+        properties.put("micronaut.router.static-resources.default.paths", "classpath:public");
         ApplicationContext context = ApplicationContext.builder()
                 .deduceEnvironment(false)
                 .environmentPropertySource(false)

@@ -3,10 +3,12 @@ package io.realtimeagents.agent.server;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Post;
 import io.realtimeagents.agent.internal.AgentRuntime;
 
@@ -23,6 +25,12 @@ final class TaskController {
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
     HttpResponse<String> named(@Nullable @Body String body) {
         return Replies.json(runtime.runTask(body));
+    }
+
+    /** The catch-all POST route makes every unknown path a 405; only task paths deserve that answer. */
+    @Error(status = HttpStatus.METHOD_NOT_ALLOWED, global = true)
+    HttpResponse<String> methodNotAllowed(HttpRequest<?> request) {
+        return Replies.json(runtime.methodNotAllowed(request.getMethodName(), request.getPath()));
     }
 
     @Post("/{+path}")
