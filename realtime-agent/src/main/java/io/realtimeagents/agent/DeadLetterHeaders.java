@@ -36,6 +36,8 @@ public final class DeadLetterHeaders {
     public static final String REASON_DECODE = "decode";
     /** Reason: the handler failed on every attempt. */
     public static final String REASON_HANDLER = "handler";
+    /** Reason: the handler found the message invalid ({@code InvalidMessageException}); never retried. */
+    public static final String REASON_INVALID = "invalid";
     /** Reason: no handler is registered for the message type. */
     public static final String REASON_UNHANDLED = "unhandled";
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.realtimeagents.agent.support.HttpProbe;
 import io.realtimeagents.agent.support.PrometheusText;
 import io.realtimeagents.agent.support.TestAgents;
+import io.realtimeagents.common.InvalidMessageException;
 import io.realtimeagents.common.PayloadDecodingException;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
@@ -147,6 +148,47 @@ class RetryAndDeadLetterIT {
                             "realtime_records_dead_lettered_total",
                             Map.of("topic", topic, "message_type", "reading", "reason", "handler")))
                     .hasValue(1.0);
+        }
+    }
+
+    @Test
+    void invalidMessageException_deadLettersAtOnceWithReasonInvalid_withoutRetries(
+            KafkaBroker broker, KafkaTestClient client) {
+        String topic = client.uniqueTopic("invalid", 1);
+        String deadLetters = topic + ".dlq";
+        broker.createTopic(deadLetters, 1);
+        AgentConfig config = TestAgents.config(broker, "invalid")
+                .streamingTopics(topic)
+                .topicMessageType(topic, "reading")
+                .build();
+        List<Integer> handled = new CopyOnWriteArrayList<>();
+        List<Integer> attempts = new CopyOnWriteArrayList<>();
+        RealtimeAgent agent = new RealtimeAgent() {
+            @Override
+            protected void initialize() {
+                onMessage("reading", Reading.class, (reading, context) -> {
+                    attempts.add(reading.value());
+                    if (reading.value() > 300) {
+                        throw new InvalidMessageException("a heart rate of " + reading.value() + " bpm is impossible");
+                    }
+                    handled.add(reading.value());
+                });
+            }
+        };
+        try (RunningAgent running = TestAgents.start(agent, config)) {
+            client.produce(topic, "p1", "{\"patient_id\":\"p1\",\"value\":900}");
+            client.produce(topic, "p1", "{\"patient_id\":\"p1\",\"value\":72}");
+
+            ConsumerRecord<String, String> letter =
+                    client.consume(deadLetters, 1, TIMEOUT).get(0);
+            assertThat(KafkaTestClient.header(letter, DeadLetterHeaders.REASON))
+                    .isEqualTo(DeadLetterHeaders.REASON_INVALID);
+            assertThat(KafkaTestClient.header(letter, DeadLetterHeaders.ERROR_MESSAGE))
+                    .isEqualTo("a heart rate of 900 bpm is impossible");
+            assertThat(KafkaTestClient.header(letter, DeadLetterHeaders.ATTEMPTS))
+                    .isEqualTo("1");
+            Await.await(TIMEOUT, "the valid reading handled", () -> handled.equals(List.of(72)));
+            assertThat(attempts).containsExactly(900, 72);
         }
     }
 

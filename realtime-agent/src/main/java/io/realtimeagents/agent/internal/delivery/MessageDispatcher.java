@@ -4,6 +4,7 @@ import io.realtimeagents.agent.DeadLetterHeaders;
 import io.realtimeagents.agent.internal.delivery.DeadLetterPublisher.DeadLetter;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics.MessageMeters;
+import io.realtimeagents.common.InvalidMessageException;
 import io.realtimeagents.common.PayloadDecodingException;
 import io.realtimeagents.common.config.UnhandledMessagePolicy;
 import io.realtimeagents.common.handler.DecodedMessage;
@@ -90,6 +91,10 @@ public final class MessageDispatcher {
                 return true;
             } catch (VirtualMachineError e) {
                 throw e;
+            } catch (InvalidMessageException e) {
+                meters.failed(System.nanoTime() - start);
+                LOG.warn("Dead-lettering invalid {}: {}", message.describe(), e.getMessage());
+                return deadLetter(message, type, DeadLetterHeaders.REASON_INVALID, e, attempt, stop);
             } catch (Throwable e) {
                 meters.failed(System.nanoTime() - start);
                 if (!retryPolicy.shouldRetry(attempt)) {
