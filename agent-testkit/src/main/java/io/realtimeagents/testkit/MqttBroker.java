@@ -37,6 +37,16 @@ public interface MqttBroker extends AutoCloseable {
      */
     void restart(Runnable whileStopped);
 
+    /**
+     * The logins the broker accepts and has seen: open by default; {@link MqttLogins#require} restricts them.
+     *
+     * @throws UnsupportedOperationException for a broker the test kit did not start
+     */
+    default MqttLogins logins() {
+        throw new UnsupportedOperationException(
+                "Only the test kit's embedded broker checks logins; this one is " + kind());
+    }
+
     /** Stops the broker if this handle owns it; the shared broker ignores this call and stops at JVM exit. */
     @Override
     void close();

@@ -117,6 +117,11 @@ public final class MqttBrokers {
             delegate.restart(whileStopped);
         }
 
+        @Override
+        public MqttLogins logins() {
+            return delegate.logins();
+        }
+
         /** Does nothing: the shared broker lives until the JVM exits. */
         @Override
         public void close() {

@@ -55,6 +55,15 @@ public final class MqttTestClient implements AutoCloseable {
      * @throws IllegalStateException when it cannot connect
      */
     public static MqttTestClient connect(MqttBroker broker) {
+        return connect(broker, null, null);
+    }
+
+    /**
+     * A client connected to the broker with a user name and password (see {@link MqttBroker#logins()}).
+     *
+     * @throws IllegalStateException when it cannot connect
+     */
+    public static MqttTestClient connect(MqttBroker broker, String userName, String password) {
         Checks.notNull(broker, "broker");
         String id = "realtime-agents-testkit-" + CLIENTS.incrementAndGet() + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
@@ -67,6 +76,10 @@ public final class MqttTestClient implements AutoCloseable {
             options.setSessionExpiryInterval(0L);
             options.setSocketFactory(NoDelaySocketFactory.instance());
             options.setConnectionTimeout(10);
+            if (userName != null) {
+                options.setUserName(userName);
+                options.setPassword(password == null ? null : password.getBytes(StandardCharsets.UTF_8));
+            }
             client.connect(options).waitForCompletion(DEFAULT_TIMEOUT.toMillis());
             return testClient;
         } catch (MqttException e) {

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,14 +52,6 @@ public final class RealtimeAgents {
     public static String defaultServiceName(Class<?> agentClass) {
         String name = agentClass.getSimpleName().isEmpty() ? "realtime-agent" : agentClass.getSimpleName();
         return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-    }
-
-    private static void secretChanged(PlatformService service, PlatformSecrets previous, PlatformSecrets current) {
-        LOG.warn(
-                "The {} secret of platform {} changed; the agent keeps its current connections: restart it (a rolling"
-                        + " restart loses nothing) to use the new values",
-                service.id(),
-                current.platform());
     }
 
     private static Supplier<RealtimeAgent> factory(Class<? extends RealtimeAgent> agentClass) {
@@ -151,14 +144,18 @@ public final class RealtimeAgents {
             RealtimeAgent agent = factory.get();
             PlatformSecretWatcher.Builder watch = null;
             AgentConfig resolved = config;
+            Loaded loaded = null;
             if (resolved == null) {
-                Loaded loaded = load(agent.getClass());
+                loaded = load(agent.getClass());
                 resolved = loaded.config();
                 watch = loaded.watch();
             }
             RunningAgent running = AgentLifecycle.start(agent, resolved, description, endpoints, webSocketEndpoints);
             if (watch != null) {
-                running.closeAlso(watch.listener(RealtimeAgents::secretChanged).start());
+                Loaded secrets = loaded;
+                running.closeAlso(watch.interval(resolved.get(AgentSettings.PLATFORM_SECRETS_REFRESH))
+                        .listener((service, previous, current) -> secretChanged(running, secrets, service, current))
+                        .start());
             }
             return running;
         }
@@ -197,7 +194,7 @@ public final class RealtimeAgents {
             AgentConfig.Builder builder = loader.builder();
             String platform = builder.value(AgentSettings.REALTIME_PLATFORM);
             if (platform == null) {
-                return new Loaded(builder.build(), null);
+                return new Loaded(builder.build(), null, null);
             }
             PlatformSecretLoader.Builder secretLoader = PlatformSecretLoader.builder(platform);
             if (environment != null) {
@@ -208,12 +205,51 @@ public final class RealtimeAgents {
             PlatformSecrets loaded = secrets.load(used);
             SecretConfigurer.apply(builder, loaded);
             AgentConfig built = builder.build();
+            Function<PlatformSecrets, AgentConfig> reconfigure = changed -> {
+                AgentConfig.Builder fresh = loader.builder();
+                SecretConfigurer.apply(fresh, changed);
+                return fresh.build();
+            };
             return new Loaded(
-                    built, PlatformSecretWatcher.builder(secrets, loaded).usedServices(used));
+                    built, PlatformSecretWatcher.builder(secrets, loaded).usedServices(used), reconfigure);
         }
 
-        /** A configuration, and the watcher to start for its platform secrets (null without a platform). */
-        private record Loaded(AgentConfig config, PlatformSecretWatcher.Builder watch) {}
+        private static void secretChanged(
+                RunningAgent running, Loaded loaded, PlatformService service, PlatformSecrets current) {
+            AgentConfig next;
+            try {
+                next = loaded.reconfigure(current);
+            } catch (ConfigurationException e) {
+                LOG.error(
+                        "The changed {} secret of platform {} is invalid; the agent keeps its current settings. {}",
+                        service.id(),
+                        current.platform(),
+                        e.getMessage());
+                return;
+            }
+            List<String> needRestart = running.rotate(next);
+            if (!needRestart.isEmpty()) {
+                LOG.warn(
+                        "The {} secret of platform {} changed {}, which take effect at the next restart (a rolling restart"
+                                + " loses nothing); connection credentials were applied already",
+                        service.id(),
+                        current.platform(),
+                        needRestart);
+            }
+        }
+
+        /**
+         * A configuration, the watcher to start for its platform secrets and how to rebuild the configuration with
+         * changed secrets (both null without a platform).
+         */
+        private record Loaded(
+                AgentConfig config,
+                PlatformSecretWatcher.Builder watch,
+                Function<PlatformSecrets, AgentConfig> reconfigure) {
+            AgentConfig reconfigure(PlatformSecrets secrets) {
+                return reconfigure.apply(secrets);
+            }
+        }
 
         private static Set<PlatformService> usedServices(AgentConfig.Builder config) {
             Set<PlatformService> used = EnumSet.noneOf(PlatformService.class);

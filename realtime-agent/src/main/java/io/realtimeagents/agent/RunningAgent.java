@@ -78,6 +78,11 @@ public final class RunningAgent implements AutoCloseable {
         }
     }
 
+    /** Applies a configuration with rotated secrets; returns the changed settings that need a restart. */
+    List<String> rotate(AgentConfig next) {
+        return closed.get() ? List.of() : runtime.rotate(next);
+    }
+
     /** Closes this too when the agent stops, first (e.g. the platform-secret watcher). */
     void closeAlso(AutoCloseable companion) {
         companions.add(companion);

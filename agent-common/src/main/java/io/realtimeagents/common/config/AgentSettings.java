@@ -35,6 +35,16 @@ public final class AgentSettings {
             .validator(Types::name)
             .build();
 
+    /** How often platform secrets are re-read for rotated credentials. */
+    public static final Setting<Duration> PLATFORM_SECRETS_REFRESH = Setting.builder(
+                    "platform.secrets-refresh", "PLATFORM_SECRETS_REFRESH", Types::duration)
+            .doc("How often the platform secrets are re-read; changed Kafka or MQTT credentials reconnect the clients"
+                    + " without a restart")
+            .defaultValue(Duration.ofSeconds(30))
+            .defaultText("30s")
+            .validator(Types::positive)
+            .build();
+
     /** Whether the agent consumes and produces Kafka at all. */
     public static final Setting<Boolean> REALTIME_ENABLED = Setting.builder(
                     "realtime.enabled", "REALTIME_ENABLED", Types::bool)
@@ -478,6 +488,7 @@ public final class AgentSettings {
             SERVICE_NAME,
             AGENT_TYPE,
             REALTIME_PLATFORM,
+            PLATFORM_SECRETS_REFRESH,
             REALTIME_ENABLED,
             WEBSOCKET_ENABLED,
             STREAMING_TOPICS,

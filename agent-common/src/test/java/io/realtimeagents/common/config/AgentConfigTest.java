@@ -493,7 +493,11 @@ class AgentConfigTest {
             assertThat(setting.toString()).isEqualTo(setting.env() + " (" + setting.property() + ")");
         });
         assertThat(all.stream().filter(Setting::secret))
-                .containsExactlyInAnyOrder(AgentSettings.MQTT_PASSWORD, AgentSettings.DB_PASSWORD);
+                .containsExactlyInAnyOrder(
+                        AgentSettings.MQTT_PASSWORD,
+                        AgentSettings.DB_PASSWORD,
+                        AgentSettings.LIVE_AUTH_JWT_SECRET,
+                        AgentSettings.LIVE_AUTH_API_KEYS);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.realtimeagents.testkit.internal;
 
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import io.realtimeagents.testkit.MqttBroker;
+import io.realtimeagents.testkit.MqttLogins;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ public final class EmbeddedHiveMqBroker implements MqttBroker {
     private final Path home;
     private final int port;
     private EmbeddedHiveMQ hivemq; // guarded by this
+    private final MqttLogins logins = new MqttLogins();
 
     private EmbeddedHiveMqBroker(Path home, int port) {
         this.home = home;
@@ -74,6 +76,7 @@ public final class EmbeddedHiveMqBroker implements MqttBroker {
                     .withDataFolder(home.resolve("data"))
                     .withExtensionsFolder(home.resolve("extensions"))
                     .withoutLoggingBootstrap()
+                    .withEmbeddedExtension(LoginCheck.extension(logins))
                     .build();
             hivemq.start().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (IOException e) {
@@ -91,6 +94,11 @@ public final class EmbeddedHiveMqBroker implements MqttBroker {
                 LoopbackPorts.HOST,
                 port,
                 (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @Override
+    public MqttLogins logins() {
+        return logins;
     }
 
     private synchronized void stopHiveMq() {

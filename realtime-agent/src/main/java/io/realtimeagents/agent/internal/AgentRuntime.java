@@ -10,6 +10,7 @@ import io.realtimeagents.agent.internal.mqtt.MqttRuntime;
 import io.realtimeagents.common.RealtimeAgentException;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
+import io.realtimeagents.common.config.Setting;
 import io.realtimeagents.common.handler.HandlerRegistry;
 import io.realtimeagents.common.model.RealtimeEvent;
 import io.realtimeagents.common.mqtt.MqttSubscription;
@@ -21,18 +22,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything a running agent is made of besides its own class: configuration, handlers, metrics, Kafka; and the
  * answers of the HTTP endpoints (health, probes, status, tasks, metrics).
  */
 public final class AgentRuntime implements AgentServices {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentRuntime.class);
     private static final Duration STALLED_POLL = Duration.ofSeconds(60);
 
-    private final AgentConfig config;
+    private volatile AgentConfig config;
     private final AgentInfo info;
     private final HandlerRegistry handlers = new HandlerRegistry();
     private final AgentMetrics metrics;
@@ -114,6 +119,48 @@ public final class AgentRuntime implements AgentServices {
             mqttClosed = true;
             mqtt.close();
         }
+    }
+
+    /**
+     * Applies a configuration whose platform secrets changed: new Kafka connection settings (bootstrap servers,
+     * SASL, TLS: any {@code KAFKA_CONSUMER_*}/{@code KAFKA_PRODUCER_*} property) reconnect the producer, the
+     * consumer and the live feed; a new MQTT user name or password reconnects the MQTT client; nothing is lost. Other
+     * changed settings are reported as needing a restart.
+     *
+     * @return the names of the changed settings that need a restart, empty when everything was applied
+     */
+    public synchronized List<String> rotate(AgentConfig next) {
+        if (stopping) {
+            return List.of();
+        }
+        AgentConfig previous = config;
+        List<String> needRestart = new ArrayList<>();
+        boolean kafkaChanged = !previous.kafkaConsumerProperties().equals(next.kafkaConsumerProperties())
+                || !previous.kafkaProducerProperties().equals(next.kafkaProducerProperties());
+        boolean mqttChanged = false;
+        for (Setting<?> setting : AgentSettings.all()) {
+            if (Objects.equals(previous.get(setting), next.get(setting))) {
+                continue;
+            }
+            if (setting == AgentSettings.KAFKA_BOOTSTRAP_SERVERS) {
+                kafkaChanged = true;
+            } else if (setting == AgentSettings.MQTT_USER || setting == AgentSettings.MQTT_PASSWORD) {
+                mqttChanged = true;
+            } else {
+                needRestart.add(setting.env());
+            }
+        }
+        config = next;
+        if (kafkaChanged && kafka != null) {
+            LOG.info("Kafka connection settings changed: reconnecting the producer, the consumer and the live feed");
+            kafka.reconnect(next);
+            live.reconnect(next);
+        }
+        MqttRuntime current = mqtt;
+        if (mqttChanged && current != null) {
+            current.reconnectWith(next.get(AgentSettings.MQTT_USER), next.get(AgentSettings.MQTT_PASSWORD));
+        }
+        return needRestart;
     }
 
     /** Disconnects MQTT, closes live clients (WebSocket 1001), flushes and closes the producer and the meters. */

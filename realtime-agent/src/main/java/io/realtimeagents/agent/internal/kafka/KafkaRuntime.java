@@ -27,12 +27,13 @@ public final class KafkaRuntime implements AutoCloseable {
     /** Header carrying an emitted event's type. */
     public static final String EVENT_TYPE_HEADER = "event_type";
 
-    private final AgentConfig config;
+    private volatile AgentConfig config;
     private final AgentMetrics metrics;
     private final KafkaSender sender;
-    private final BrokerHealth brokers;
+    private volatile BrokerHealth brokers;
     private volatile List<String> topics = List.of();
     private volatile KafkaConsumerLoop consumerLoop;
+    private HandlerRegistry registry; // guarded by this
 
     private KafkaRuntime(AgentConfig config, AgentMetrics metrics) {
         this.config = config;
@@ -59,9 +60,31 @@ public final class KafkaRuntime implements AutoCloseable {
         if (consumerLoop != null) {
             throw new IllegalStateException("Already consuming " + topics);
         }
+        this.registry = registry;
         topics = consumedTopics(config, registry);
         if (!topics.isEmpty()) {
             consumerLoop = consumerLoop(config, registry, metrics);
+            consumerLoop.start();
+        }
+    }
+
+    /**
+     * Reconnects with new connection settings (rotated SASL credentials, trust stores, bootstrap servers): a new
+     * producer takes over sends while the old one sends what it holds; the consumer finishes and commits its
+     * in-flight records, then a new one resumes from the committed offsets; the broker check reconnects too. Nothing
+     * is lost; records in flight during the switch may be handled twice.
+     */
+    public synchronized void reconnect(AgentConfig next) {
+        KafkaProperties.validate(next);
+        config = next;
+        sender.replace(KafkaProperties.producer(next), next.shutdownTimeout());
+        BrokerHealth previous = brokers;
+        brokers = new BrokerHealth(KafkaProperties.admin(next));
+        previous.close();
+        KafkaConsumerLoop running = consumerLoop;
+        if (running != null) {
+            running.close();
+            consumerLoop = consumerLoop(next, registry, metrics);
             consumerLoop.start();
         }
     }

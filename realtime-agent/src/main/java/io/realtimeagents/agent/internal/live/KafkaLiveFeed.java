@@ -75,11 +75,15 @@ final class KafkaLiveFeed implements AutoCloseable {
                 return;
             }
             created.assign(layout);
-            long[] start = startOffsets(created, layout);
+            long[] resumed = stream.positions();
+            boolean resuming = resumed != null && resumed.length == layout.size();
+            long[] start = resuming ? resumed : startOffsets(created, layout);
             for (int i = 0; i < layout.size(); i++) {
                 created.seek(layout.get(i), start[i]);
             }
-            stream.startAt(start);
+            if (!resuming) {
+                stream.startAt(start);
+            }
             LOG.info("Live delivery reads {} from offsets {}", layout, StreamPosition.format(start));
             Map<TopicPartition, Integer> index = new HashMap<>();
             for (int i = 0; i < layout.size(); i++) {

@@ -46,6 +46,9 @@ final class LiveMetrics {
                             "realtime.live.messages.dropped",
                             "Messages skipped for clients with full buffers",
                             transport));
+            for (CloseReason reason : CloseReason.values()) {
+                closedCounter(transport, reason); // exported from the start: alerts see zeros, not gaps
+            }
         }
     }
 
@@ -75,14 +78,17 @@ final class LiveMetrics {
     }
 
     void closed(Transport transport, CloseReason reason) {
-        closed.computeIfAbsent(
-                        transport.tag() + "/" + reason.tag(),
-                        key -> Counter.builder("realtime.live.closed")
-                                .description("Live connections closed by the server")
-                                .tag("transport", transport.tag())
-                                .tag("reason", reason.tag())
-                                .register(registry))
-                .increment();
+        closedCounter(transport, reason).increment();
+    }
+
+    private Counter closedCounter(Transport transport, CloseReason reason) {
+        return closed.computeIfAbsent(
+                transport.tag() + "/" + reason.tag(),
+                key -> Counter.builder("realtime.live.closed")
+                        .description("Live connections closed by the server")
+                        .tag("transport", transport.tag())
+                        .tag("reason", reason.tag())
+                        .register(registry));
     }
 
     void refused(Transport transport, int status) {

@@ -94,6 +94,19 @@ public final class LiveService implements AutoCloseable {
         feed.start();
     }
 
+    /**
+     * Reads Kafka with new connection settings (rotated credentials): a new feed continues exactly where the old one
+     * stopped, so clients see neither gaps nor repeats.
+     */
+    public synchronized void reconnect(AgentConfig next) {
+        if (feed == null) {
+            return;
+        }
+        feed.close();
+        feed = new KafkaLiveFeed(next, stream, hub.metrics(), liveTopic);
+        feed.start();
+    }
+
     /** Adds the live router to a new HTTP/1.1 connection's pipeline, right after the HTTP codec. */
     public void install(ChannelPipeline pipeline, String codecName) {
         if (pipeline.get(codecName) != null && pipeline.get(LiveRouter.NAME) == null) {

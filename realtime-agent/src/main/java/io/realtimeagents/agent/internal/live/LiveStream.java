@@ -35,6 +35,11 @@ final class LiveStream {
         history = created;
     }
 
+    /** The next offset of each source partition, or null before the feed started. */
+    synchronized long[] positions() {
+        return next == null ? null : next.clone();
+    }
+
     /** Source partitions, or 0 before the feed started. */
     synchronized int partitions() {
         return next == null ? 0 : next.length;

@@ -12,6 +12,7 @@ import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.common.handler.HandlerRegistry;
 import io.realtimeagents.common.handler.MessageDecoder;
 import io.realtimeagents.common.mqtt.MqttSubscription;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -276,6 +277,43 @@ public final class MqttRuntime implements AutoCloseable {
             sequencer.finished(inbound.ticket());
         }
         return true;
+    }
+
+    /**
+     * Reconnects with rotated credentials: the acknowledgements of messages still being handled are dropped (the
+     * broker redelivers those messages on the new connection, from the persistent session), the client disconnects
+     * and connects again with the new user name and password, and resubscribes. When the broker refuses them, the
+     * agent keeps retrying in the background and readiness says why.
+     */
+    public void reconnectWith(String user, String password) {
+        if (closing.isStopped()) {
+            return;
+        }
+        synchronized (this) {
+            options.setUserName(user);
+            options.setPassword(password == null ? null : password.getBytes(StandardCharsets.UTF_8));
+        }
+        LOG.info("MQTT credentials changed: reconnecting to {} as {}", client.getServerURI(), user);
+        try {
+            if (client.isConnected()) {
+                sequencer.connectionLost();
+                client.disconnect(QUIESCE_MILLIS).waitForCompletion(CONNECT_TIMEOUT.toMillis());
+            }
+        } catch (MqttException e) {
+            LOG.debug("MQTT disconnect before the credential change failed: {}", e.toString());
+        }
+        try {
+            connectAndSubscribe();
+            reconnects.incrementAndGet();
+            metrics.mqttReconnected();
+        } catch (MqttException e) {
+            lastError = e.toString();
+            LOG.warn(
+                    "Cannot reconnect to {} with the new credentials: {}; retrying in the background",
+                    client.getServerURI(),
+                    e.toString());
+            Thread.ofVirtual().name("realtime-mqtt-connect").start(this::connectUntilConnected);
+        }
     }
 
     void connectionLost(String reason) {
