@@ -1,5 +1,7 @@
 package io.realtimeagents.testkit;
 
+import java.util.Optional;
+
 /**
  * A running MQTT 5 broker that tests can connect to. Obtain the JVM's shared one from {@link MqttBrokers#shared()}
  * (or let {@link WithMqtt} inject it).
@@ -45,6 +47,11 @@ public interface MqttBroker extends AutoCloseable {
     default MqttLogins logins() {
         throw new UnsupportedOperationException(
                 "Only the test kit's embedded broker checks logins; this one is " + kind());
+    }
+
+    /** The broker's TLS listener, when it has one (the embedded broker does; an external one, as far as we know, not). */
+    default Optional<MqttTls> tls() {
+        return Optional.empty();
     }
 
     /** Stops the broker if this handle owns it; the shared broker ignores this call and stops at JVM exit. */

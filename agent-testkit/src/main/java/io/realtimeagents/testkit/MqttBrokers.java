@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Where tests get their MQTT 5 broker.
@@ -120,6 +121,11 @@ public final class MqttBrokers {
         @Override
         public MqttLogins logins() {
             return delegate.logins();
+        }
+
+        @Override
+        public Optional<MqttTls> tls() {
+            return delegate.tls();
         }
 
         /** Does nothing: the shared broker lives until the JVM exits. */

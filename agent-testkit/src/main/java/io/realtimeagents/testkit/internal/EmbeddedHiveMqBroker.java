@@ -3,11 +3,13 @@ package io.realtimeagents.testkit.internal;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import io.realtimeagents.testkit.MqttBroker;
 import io.realtimeagents.testkit.MqttLogins;
+import io.realtimeagents.testkit.MqttTls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,12 +29,14 @@ public final class EmbeddedHiveMqBroker implements MqttBroker {
 
     private final Path home;
     private final int port;
+    private final int tlsPort;
     private EmbeddedHiveMQ hivemq; // guarded by this
     private final MqttLogins logins = new MqttLogins();
 
     private EmbeddedHiveMqBroker(Path home, int port) {
         this.home = home;
         this.port = port;
+        this.tlsPort = LoopbackPorts.freePort();
     }
 
     /** Starts a broker on a free port, retrying when another process takes the port first. */
@@ -70,7 +74,9 @@ public final class EmbeddedHiveMqBroker implements MqttBroker {
     private synchronized void startHiveMq() {
         long start = System.nanoTime();
         try {
-            Files.writeString(home.resolve("conf").resolve("config.xml"), config(port));
+            TestCertificates certificates = TestCertificates.in(home.resolve("tls"));
+            Files.writeString(
+                    home.resolve("conf").resolve("config.xml"), config(port, tlsPort, certificates.serverKeyStore()));
             hivemq = EmbeddedHiveMQ.builder()
                     .withConfigurationFolder(home.resolve("conf"))
                     .withDataFolder(home.resolve("data"))
@@ -117,7 +123,7 @@ public final class EmbeddedHiveMqBroker implements MqttBroker {
         }
     }
 
-    static String config(int port) {
+    static String config(int port, int tlsPort, Path keyStore) {
         return """
                 <?xml version="1.0"?>
                 <hivemq>
@@ -126,6 +132,17 @@ public final class EmbeddedHiveMqBroker implements MqttBroker {
                       <port>%d</port>
                       <bind-address>%s</bind-address>
                     </tcp-listener>
+                    <tls-tcp-listener>
+                      <port>%d</port>
+                      <bind-address>%s</bind-address>
+                      <tls>
+                        <keystore>
+                          <path>%s</path>
+                          <password>%s</password>
+                          <private-key-password>%s</private-key-password>
+                        </keystore>
+                      </tls>
+                    </tls-tcp-listener>
                   </listeners>
                   <mqtt>
                     <queued-messages>
@@ -140,7 +157,14 @@ public final class EmbeddedHiveMqBroker implements MqttBroker {
                     <enabled>false</enabled>
                   </anonymous-usage-statistics>
                 </hivemq>
-                """.formatted(port, LoopbackPorts.HOST);
+                """.formatted(
+                        port,
+                        LoopbackPorts.HOST,
+                        tlsPort,
+                        LoopbackPorts.HOST,
+                        keyStore,
+                        TestCertificates.PASSWORD,
+                        TestCertificates.PASSWORD);
     }
 
     @Override
@@ -156,6 +180,12 @@ public final class EmbeddedHiveMqBroker implements MqttBroker {
     @Override
     public String kind() {
         return "embedded HiveMQ CE";
+    }
+
+    @Override
+    public Optional<MqttTls> tls() {
+        return Optional.of(
+                new MqttTls(LoopbackPorts.HOST, tlsPort, home.resolve("tls").resolve("ca.pem")));
     }
 
     /** Stops HiveMQ and starts a new instance on the same port and data folder. */
