@@ -49,6 +49,17 @@ public interface MqttBroker extends AutoCloseable {
                 "Only the test kit's embedded broker checks logins; this one is " + kind());
     }
 
+    /**
+     * Like {@link #restart()}, but the broker forgets every persistent session and its queued messages, as a broker
+     * that lost its disk would: clients reconnect to no session and must subscribe again.
+     *
+     * @throws UnsupportedOperationException for a broker the test kit did not start
+     */
+    default void restartWithoutSessions() {
+        throw new UnsupportedOperationException(
+                "Only the test kit's embedded broker can drop its sessions; this one is " + kind());
+    }
+
     /** The broker's TLS listener, when it has one (the embedded broker does; an external one, as far as we know, not). */
     default Optional<MqttTls> tls() {
         return Optional.empty();

@@ -119,6 +119,11 @@ public final class MqttBrokers {
         }
 
         @Override
+        public void restartWithoutSessions() {
+            delegate.restartWithoutSessions();
+        }
+
+        @Override
         public MqttLogins logins() {
             return delegate.logins();
         }

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
@@ -110,6 +112,91 @@ class MqttResilienceIT {
                     agent.calls.get(),
                     2 * half,
                     agent.calls.get() - 2 * half);
+        }
+    }
+
+    @Test
+    void brokerThatLostItsSessions_getsTheSubscriptionsAgain_andNewMessagesAreHandled(
+            KafkaBroker kafka, KafkaTestClient client, MqttBroker mqtt) {
+        String p = MqttTestClient.uniqueTopic("lost-session");
+        AgentConfig config = MqttTestAgents.config(kafka, mqtt, "mqtt-lost", client.uniqueTopic("mqtt-dlq", 1))
+                .set(AgentSettings.MQTT_SHARED_GROUP, UNSHARED)
+                .mqttSubscription(p + "/readings/+=reading@1")
+                .build();
+        SlowReadingAgent agent = new SlowReadingAgent();
+        try (RunningAgent running = TestAgents.start(agent, config)) {
+            publish(mqtt, p, 0, 10);
+            Await.await(TIMEOUT, "the first readings", () -> agent.seqs.size() == 10);
+
+            mqtt.restartWithoutSessions();
+            Await.await(
+                    TIMEOUT,
+                    "ready again",
+                    () -> HttpProbe.get(running, "/health/ready").status() == 200);
+            publish(mqtt, p, 10, 60);
+
+            Await.await(
+                    TIMEOUT, "the readings published after the broker lost the session", () -> agent.seqs.size() == 60);
+        }
+    }
+
+    @Test
+    void gracefulStop_acknowledgesTheMessageBeingHandled_soOnlyTheUnstartedOnesComeBack(
+            KafkaBroker kafka, KafkaTestClient client, MqttBroker mqtt) throws Exception {
+        String topic = MqttTestClient.uniqueTopic("graceful") + "/readings/r0";
+        AgentConfig config = MqttTestAgents.config(kafka, mqtt, "mqtt-graceful", client.uniqueTopic("mqtt-dlq", 1))
+                .set(AgentSettings.MQTT_SHARED_GROUP, UNSHARED)
+                .mqttSubscription(topic + "=reading@1")
+                .build();
+        CountDownLatch inHandler = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Integer> first = new CopyOnWriteArrayList<>();
+        RealtimeAgent blocking = new RealtimeAgent() {
+            @Override
+            protected void initialize() {
+                onMessage("reading", Reading.class, (reading, context) -> {
+                    if (reading.seq() == 3) {
+                        inHandler.countDown();
+                        release.await();
+                    }
+                    first.add(reading.seq());
+                });
+            }
+        };
+        RunningAgent running = TestAgents.start(blocking, config);
+        try (MqttTestClient devices = MqttTestClient.connect(mqtt)) {
+            for (int i = 0; i < 10; i++) {
+                devices.publish(topic, "{\"seq\":" + i + "}", 1);
+            }
+        }
+        assertThat(inHandler.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        Thread stopping = Thread.ofPlatform().start(running::close);
+        Await.await(
+                TIMEOUT,
+                "the agent to start stopping",
+                () -> HttpProbe.get(running, "/health/ready").status() == 503);
+        release.countDown();
+        stopping.join(TIMEOUT.toMillis());
+        assertThat(first).containsExactly(0, 1, 2, 3);
+
+        List<Integer> second = new CopyOnWriteArrayList<>();
+        RealtimeAgent successor = new RealtimeAgent() {
+            @Override
+            protected void initialize() {
+                onMessage("reading", Reading.class, (reading, context) -> second.add(reading.seq()));
+            }
+        };
+        try (RunningAgent again = TestAgents.start(successor, config)) {
+            Await.await(TIMEOUT, "the unstarted readings redelivered", () -> second.size() >= 6);
+            assertThat(second).containsExactly(4, 5, 6, 7, 8, 9);
+        }
+    }
+
+    private static void publish(MqttBroker mqtt, String prefix, int from, int to) {
+        try (MqttTestClient devices = MqttTestClient.connect(mqtt)) {
+            for (int i = from; i < to; i++) {
+                devices.publish(prefix + "/readings/r" + (i % 4), "{\"seq\":" + i + "}", 1);
+            }
         }
     }
 

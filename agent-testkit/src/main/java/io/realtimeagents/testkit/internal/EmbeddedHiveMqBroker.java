@@ -199,6 +199,28 @@ public final class EmbeddedHiveMqBroker implements MqttBroker {
         }
     }
 
+    /** Stops HiveMQ, deletes its data folder (sessions, queued messages) and starts a new instance on the same port. */
+    @Override
+    public synchronized void restartWithoutSessions() {
+        stopHiveMq();
+        try {
+            deleteTree(home.resolve("data"));
+            Files.createDirectories(home.resolve("data"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the sessions of the embedded HiveMQ broker", e);
+        } finally {
+            startHiveMq();
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
     /** Stops the broker and deletes its folder. */
     @Override
     public synchronized void close() {
