@@ -76,6 +76,10 @@ final class WsConnection extends LiveConnection {
 
     /** Sends a protocol reply; a client whose buffer is full because it does not read its replies is closed. */
     void reply(WebSocketMessage message) {
+        if (!channel.eventLoop().inEventLoop()) {
+            channel.eventLoop().execute(() -> reply(message)); // task results arrive on other threads
+            return;
+        }
         if (!channel.isWritable()) {
             closeWith(CloseReason.SLOW, "slow consumer: replies found the buffer full");
             return;
