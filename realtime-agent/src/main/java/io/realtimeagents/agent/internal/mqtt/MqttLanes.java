@@ -50,8 +50,8 @@ final class MqttLanes<T> {
     }
 
     /**
-     * Lets each lane finish the batch in progress, drops what is queued (those messages stay unacknowledged, so the
-     * broker redelivers them), and waits for the lanes to end.
+     * Lets each lane finish the work in progress (the worker stops starting new messages), drops what is queued
+     * (those messages stay unacknowledged, so the broker redelivers them), and waits for the lanes to end.
      *
      * @return true when every lane ended in time
      */

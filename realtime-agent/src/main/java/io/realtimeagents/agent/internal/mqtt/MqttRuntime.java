@@ -269,6 +269,9 @@ public final class MqttRuntime implements AutoCloseable {
             return forwarder.forward(run, stop, done -> sequencer.finished(done.ticket()));
         }
         for (MqttInbound inbound : run) {
+            if (closing.isStopped()) {
+                return false; // stopping: messages not started yet stay unacknowledged and come back
+            }
             boolean done = dispatcher.dispatch(
                     inbound, (type, attempt) -> new MqttMessageContext(inbound, type, attempt), stop);
             if (!done) {
