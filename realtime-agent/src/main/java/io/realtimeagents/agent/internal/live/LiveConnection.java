@@ -26,6 +26,7 @@ abstract class LiveConnection extends ChannelInboundHandlerAdapter {
     private long skipUpToSequence;
     private long fullSinceNanos;
     private boolean closing;
+    private boolean written;
 
     LiveConnection(Channel channel, LiveShard shard, TopicPermissions permissions, LiveSettings settings) {
         this.channel = channel;
@@ -67,18 +68,39 @@ abstract class LiveConnection extends ChannelInboundHandlerAdapter {
         skipUpToSequence = sequence;
     }
 
-    /** Writes a message if the client's buffer has room; returns the bytes written, or -1 when it was dropped. */
+    /**
+     * Writes a message, without flushing, if the client's buffer has room; returns the bytes written, or -1 when it
+     * was dropped. The shard flushes each written connection once per batch.
+     */
     int offer(LiveMessage message) {
         if (closing || message.sequence() <= skipUpToSequence) {
             return 0;
         }
         if (!channel.isWritable()) {
-            return full(message);
+            if (written) {
+                channel.flush(); // what this batch wrote counts against the buffer until it is sent
+            }
+            if (!channel.isWritable()) {
+                return full(message);
+            }
         }
         fullSinceNanos = 0;
         ByteBuf bytes = bytesOf(message);
-        channel.writeAndFlush(bytes.retainedDuplicate(), channel.voidPromise());
+        channel.write(bytes.retainedDuplicate(), channel.voidPromise());
         return bytes.readableBytes();
+    }
+
+    /** Whether this connection was written to in the current batch and still needs a flush. */
+    boolean markWritten() {
+        boolean first = !written;
+        written = true;
+        return first;
+    }
+
+    /** Sends what the current batch wrote. */
+    void flushBatch() {
+        written = false;
+        channel.flush();
     }
 
     private int full(LiveMessage message) {

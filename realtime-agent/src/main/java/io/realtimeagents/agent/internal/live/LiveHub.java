@@ -73,12 +73,7 @@ public final class LiveHub {
         try {
             for (LiveShard shard : shards) {
                 if (shard.size() > 0) {
-                    message.retain();
-                    try {
-                        shard.loop().execute(() -> shard.deliver(message));
-                    } catch (RejectedExecutionException e) {
-                        message.release();
-                    }
+                    shard.enqueue(message.retain());
                 }
             }
         } finally {

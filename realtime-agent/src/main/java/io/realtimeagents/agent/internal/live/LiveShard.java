@@ -6,8 +6,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -17,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LiveShard {
     private static final LiveConnection[] NONE = new LiveConnection[0];
+    /** Messages delivered per pass before the loop gets to do other work (reads, other tasks). */
+    private static final int MAX_BATCH = 64;
 
     private final EventLoop loop;
     private final LiveHub hub;
@@ -24,6 +30,9 @@ final class LiveShard {
     private final List<LiveConnection> connections = new ArrayList<>();
     private LiveConnection[] everything = NONE;
     private final AtomicInteger size = new AtomicInteger();
+    private final Queue<LiveMessage> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final List<LiveConnection> written = new ArrayList<>();
     private ScheduledFuture<?> heartbeat;
 
     LiveShard(EventLoop loop, LiveHub hub) {
@@ -98,20 +107,69 @@ final class LiveShard {
         hub.unsubscribed(topic);
     }
 
+    /**
+     * Queues a message for this loop (taking over the caller's reference) and schedules a delivery pass unless one is
+     * pending. Under load several messages wait by the time the pass runs: each connection then gets them all in one
+     * flush, so the cost per delivery falls as the load rises instead of latency growing without bound.
+     */
+    void enqueue(LiveMessage message) {
+        pending.offer(message);
+        if (scheduled.compareAndSet(false, true)) {
+            try {
+                loop.execute(this::deliverPending);
+            } catch (RejectedExecutionException e) {
+                scheduled.set(false);
+                releasePending();
+            }
+        }
+    }
+
+    private void deliverPending() {
+        scheduled.set(false);
+        Delivery delivery = new Delivery();
+        LiveMessage message;
+        int count = 0;
+        while (count < MAX_BATCH && (message = pending.poll()) != null) {
+            deliver(message, delivery);
+            count++;
+        }
+        for (LiveConnection connection : written) {
+            connection.flushBatch();
+        }
+        written.clear();
+        delivery.report(hub.metrics());
+        if (!pending.isEmpty() && scheduled.compareAndSet(false, true)) {
+            loop.execute(this::deliverPending);
+        }
+    }
+
     /** Writes a message to the connections of its topic and to the multiplexed streams that may read it. */
-    void deliver(LiveMessage message) {
+    private void deliver(LiveMessage message, Delivery delivery) {
         try {
-            Delivery delivery = new Delivery();
             for (LiveConnection connection : byTopic.getOrDefault(message.topic(), NONE)) {
-                delivery.count(connection, connection.offer(message));
+                offer(connection, message, delivery);
             }
             for (LiveConnection connection : everything) {
                 if (connection.permissions.allows(message.topic()) && !connection.topics.contains(message.topic())) {
-                    delivery.count(connection, connection.offer(message));
+                    offer(connection, message, delivery);
                 }
             }
-            delivery.report(hub.metrics());
         } finally {
+            message.release();
+        }
+    }
+
+    private void offer(LiveConnection connection, LiveMessage message, Delivery delivery) {
+        int bytes = connection.offer(message);
+        delivery.count(connection, bytes);
+        if (bytes > 0 && connection.markWritten()) {
+            written.add(connection);
+        }
+    }
+
+    private void releasePending() {
+        LiveMessage message;
+        while ((message = pending.poll()) != null) {
             message.release();
         }
     }
@@ -128,6 +186,7 @@ final class LiveShard {
         if (heartbeat != null) {
             heartbeat.cancel(false);
         }
+        releasePending();
         for (LiveConnection connection : connections.toArray(NONE)) {
             connection.closeWith(reason, detail);
         }
