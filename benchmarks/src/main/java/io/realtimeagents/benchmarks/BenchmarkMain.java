@@ -1,13 +1,14 @@
 package io.realtimeagents.benchmarks;
 
+import io.realtimeagents.benchmarks.fanout.FanoutBenchmark;
 import io.realtimeagents.benchmarks.kafka.KafkaThroughputBenchmark;
 import io.realtimeagents.benchmarks.mqtt.MqttThroughputBenchmark;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Entry point of the benchmarks jar: {@code java -jar benchmarks.jar <benchmark> [--option=value ...]}. Exits with
- * status 2 on a usage error and 1 when the benchmark fails.
+ * Entry point of the benchmarks jar: {@code java -jar benchmarks.jar <benchmark> [--option=value | --flag ...]}.
+ * Exits with status 2 on a usage error and 1 when the benchmark fails.
  */
 public final class BenchmarkMain {
     /** The logging configuration of benchmark JVMs, a resource of this jar; the broker's JVM uses it too. */
@@ -21,7 +22,7 @@ public final class BenchmarkMain {
     }
 
     private static final List<Benchmark> BENCHMARKS =
-            List.of(new KafkaThroughputBenchmark(), new MqttThroughputBenchmark());
+            List.of(new KafkaThroughputBenchmark(), new MqttThroughputBenchmark(), new FanoutBenchmark());
 
     private BenchmarkMain() {}
 
@@ -62,7 +63,7 @@ public final class BenchmarkMain {
 
     private static String usage() {
         StringBuilder text = new StringBuilder("Usage: java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -jar benchmarks.jar"
-                + " <benchmark> [--option=value ...]\nBenchmarks:\n");
+                + " <benchmark> [--option=value | --flag ...]\nBenchmarks:\n");
         for (Benchmark benchmark : BENCHMARKS) {
             text.append("  ")
                     .append(benchmark.name())

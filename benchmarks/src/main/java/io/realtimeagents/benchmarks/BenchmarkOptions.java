@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The {@code --name=value} options of one benchmark run; every option given must be read, or {@link #checkAllUsed} fails. */
+/**
+ * The {@code --name=value} options of one benchmark run, and {@code --name} flags; every option given must be read, or
+ * {@link #checkAllUsed} fails.
+ */
 public final class BenchmarkOptions {
     private final Map<String, String> values;
     private final Set<String> used = new LinkedHashSet<>();
@@ -17,7 +20,7 @@ public final class BenchmarkOptions {
     }
 
     /**
-     * Parses arguments of the form {@code --name=value}.
+     * Parses arguments of the form {@code --name=value}, and flags {@code --name} (the value {@code true}).
      *
      * @throws IllegalArgumentException naming the argument that has another form
      */
@@ -25,11 +28,15 @@ public final class BenchmarkOptions {
         Map<String, String> values = new LinkedHashMap<>();
         for (String argument : arguments) {
             int equals = argument.indexOf('=');
-            if (!argument.startsWith("--") || equals < 3) {
+            if (!argument.startsWith("--") || equals == 2 || argument.length() < 3) {
                 throw new IllegalArgumentException(
-                        "Invalid argument '" + argument + "': options are written --name=value");
+                        "Invalid argument '" + argument + "': options are written --name=value, flags --name");
             }
-            values.put(argument.substring(2, equals), argument.substring(equals + 1));
+            if (equals < 0) {
+                values.put(argument.substring(2), "true");
+            } else {
+                values.put(argument.substring(2, equals), argument.substring(equals + 1));
+            }
         }
         return new BenchmarkOptions(values);
     }
@@ -55,6 +62,49 @@ public final class BenchmarkOptions {
         }
         throw new IllegalArgumentException(
                 "Invalid value " + text + " for option --" + name + ": must be a positive whole number");
+    }
+
+    /**
+     * A whole number option that may be 0; underscores and commas may group digits.
+     *
+     * @throws IllegalArgumentException naming the option and the bad value
+     */
+    public long nonNegativeLong(String name, long defaultValue) {
+        used.add(name);
+        String text = values.get(name);
+        if (text == null) {
+            return defaultValue;
+        }
+        try {
+            long value = Long.parseLong(text.replace("_", "").replace(",", ""));
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(
+                "Invalid value " + text + " for option --" + name + ": must be a whole number, 0 or more");
+    }
+
+    /**
+     * A flag: true when given as {@code --name} or {@code --name=true}.
+     *
+     * @throws IllegalArgumentException naming the option when its value is neither true nor false
+     */
+    public boolean flag(String name) {
+        used.add(name);
+        String text = values.getOrDefault(name, "false");
+        if (!text.equals("true") && !text.equals("false")) {
+            throw new IllegalArgumentException(
+                    "Invalid value " + text + " for option --" + name + ": a flag, written --" + name);
+        }
+        return text.equals("true");
+    }
+
+    /** Whether the option was given. */
+    public boolean has(String name) {
+        return values.containsKey(name);
     }
 
     /** A text option, or {@code defaultValue} when it is not given. */

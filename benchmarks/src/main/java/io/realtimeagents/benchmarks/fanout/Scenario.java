@@ -1,0 +1,59 @@
+package io.realtimeagents.benchmarks.fanout;
+
+import java.util.Locale;
+
+/**
+ * One load: how many clients, of which SSE, and how many events per second, for how long.
+ *
+ * @param name how the report calls it: {@code 1} and {@code 2} for the issue's loads, {@code quick}, {@code custom}
+ * @param clients WebSocket and SSE clients together
+ * @param sseClients of which SSE
+ * @param rate events emitted per second, each delivered to every client
+ * @param seconds measured seconds of emission
+ * @param warmupSeconds seconds of emission before, not measured
+ */
+record Scenario(String name, int clients, int sseClients, long rate, long seconds, long warmupSeconds) {
+    /** The first load: 10,000 clients (9,000 WebSocket, 1,000 SSE) at 10 events/s. */
+    static final Scenario TEN_THOUSAND = new Scenario("1", 10_000, 1_000, 10, 20, 5);
+    /** The second load: 2,000 clients (1,800 WebSocket, 200 SSE) at 50 events/s. */
+    static final Scenario TWO_THOUSAND = new Scenario("2", 2_000, 200, 50, 20, 5);
+    /** A smoke run of a few seconds: 500 clients (450 WebSocket, 50 SSE) at 10 events/s. */
+    static final Scenario QUICK = new Scenario("quick", 500, 50, 10, 5, 2);
+
+    /** Checks the values against each other. */
+    Scenario {
+        if (sseClients > clients) {
+            throw new IllegalArgumentException("Invalid value " + sseClients + " for option --sse-clients: must not"
+                    + " exceed --clients (" + clients + ")");
+        }
+    }
+
+    int webSocketClients() {
+        return clients - sseClients;
+    }
+
+    /** Ticks of the emitter, warm-up included. */
+    long ticks() {
+        return rate * (warmupSeconds + seconds);
+    }
+
+    /** Events of the warm-up. */
+    long warmupEvents() {
+        return rate * warmupSeconds;
+    }
+
+    /** One line for the report. */
+    String describe() {
+        return String.format(
+                Locale.ROOT,
+                "%,d clients (%,d WebSocket + %,d SSE) at %,d events/s: %,d deliveries/s offered, %d s warm-up + %d s"
+                        + " measured",
+                clients,
+                webSocketClients(),
+                sseClients,
+                rate,
+                clients * rate,
+                warmupSeconds,
+                seconds);
+    }
+}
