@@ -93,7 +93,14 @@ public final class MqttBrokers {
     }
 
     /** Starts a new embedded broker on a free port; the caller closes it. Only one may run per JVM at a time. */
-    static MqttBroker startEmbedded() {
+    /**
+     * Starts an embedded HiveMQ CE broker of its own on free ports of {@code 127.0.0.1} (TCP, and TLS with the test
+     * kit's certificates), for a caller that controls its life: {@link MqttBroker#close()} stops it and deletes its
+     * files. Tests normally use {@link #shared()} instead; the one-command demo owns one.
+     *
+     * @throws IllegalStateException when it cannot start
+     */
+    public static MqttBroker startEmbedded() {
         return EmbeddedHiveMqBroker.start();
     }
 

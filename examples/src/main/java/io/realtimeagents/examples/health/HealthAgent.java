@@ -2,97 +2,181 @@ package io.realtimeagents.examples.health;
 
 import io.realtimeagents.agent.RealtimeAgent;
 import io.realtimeagents.agent.RealtimeAgents;
-import io.realtimeagents.common.handler.MessageContext;
+import io.realtimeagents.common.InvalidMessageException;
+import io.realtimeagents.common.json.Json;
 import io.realtimeagents.common.model.EventType;
+import io.realtimeagents.common.model.HealthDataModel;
 import io.realtimeagents.common.model.RealtimeEvent;
 import io.realtimeagents.common.task.TaskProcessor;
-import java.util.LinkedHashMap;
+import io.realtimeagents.common.task.TaskRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Watches blood pressure and heart rate readings, raises {@code ALERT_TRIGGERED} events past clinical thresholds
- * (stage 2 hypertension at 140/90 mmHg, tachycardia above 100 bpm, bradycardia below 50 bpm), forwards alerts to
- * the {@code health_alerts} topic, and answers {@code analyze_health} tasks with a patient's latest readings.
+ * The health-processing agent. It consumes device readings ({@link HealthDataModel}) from Kafka, one handler per
+ * {@link VitalKind}; validates them (impossible values go to the dead-letter topic, not to alerts); classifies them
+ * against {@linkplain ClinicalThresholds clinical thresholds}; and raises one alert per episode
+ * ({@link EpisodeTracker}). For every reading and alert it:
+ *
+ * <ul>
+ *   <li>broadcasts the reading on the live topic {@value #READINGS_LIVE_TOPIC} ({@link VitalReading#toWire()});
+ *   <li>for an alert: emits an {@code ALERT_TRIGGERED} event ({@code ALERT_RESOLVED} when the episode ends), sends
+ *       the alert to the Kafka topic {@value #ALERTS_TOPIC} keyed by patient, and broadcasts it on the live topic
+ *       {@value #ALERTS_LIVE_TOPIC} ({@link Alert#toWire()}).
+ * </ul>
+ *
+ * <p>A handler returns only once all of that is stored in Kafka, so a reading is never acknowledged before its alert
+ * is out. Records are keyed by patient, so each patient's readings are handled in order. Browsers follow along on
+ * {@code /stream/events} (SSE) or the WebSocket {@value #WEBSOCKET_PATH}, which subscribes to both live topics.
+ *
+ * <p>Tasks: {@code POST /analyze-health} with {@code {"parameters": {"patient_id": "p-001"}}} summarises a patient's
+ * recent vitals ({@link HealthMonitor#analyze(String)}); {@code POST /process-vitals} with a reading as parameters
+ * processes it as if a device had sent it and answers with its classification and alerts
+ * ({@link ProcessedReading#toWire()}); an invalid reading fails the task with the reason.
  */
 public class HealthAgent extends RealtimeAgent {
-    /** Topic the alerts are forwarded to. */
+    /** The Kafka topic of device readings, keyed by patient. */
+    public static final String VITALS_TOPIC = "health.vitals";
+    /** The Kafka topic alerts are sent to, keyed by patient. */
     public static final String ALERTS_TOPIC = "health_alerts";
+    /** The live topic every accepted reading is broadcast on. */
+    public static final String READINGS_LIVE_TOPIC = "health_events";
+    /** The live topic alerts are broadcast on. */
+    public static final String ALERTS_LIVE_TOPIC = "alerts";
+    /** The WebSocket endpoint subscribed to both live topics. */
+    public static final String WEBSOCKET_PATH = "/ws/health";
+    /** Task type of {@code POST /analyze-health}. */
+    public static final String ANALYZE_HEALTH = "analyze_health";
+    /** Task type of {@code POST /process-vitals}. */
+    public static final String PROCESS_VITALS = "process_vitals";
 
-    private final Map<String, Map<String, Object>> latest = new ConcurrentHashMap<>();
+    private static final Logger LOG = LoggerFactory.getLogger(HealthAgent.class);
+
+    /** How far back the alerts topic is read at start to find open episodes. */
+    private static final Duration EPISODE_MEMORY = Duration.ofHours(12);
+
+    private final HealthMonitor monitor;
+
+    /** An agent ending episodes after {@value EpisodeTracker#DEFAULT_RESOLVE_AFTER} normal readings. */
+    public HealthAgent() {
+        this(EpisodeTracker.DEFAULT_RESOLVE_AFTER);
+    }
+
+    /**
+     * An agent ending episodes after the given number of consecutive normal readings.
+     *
+     * @throws IllegalArgumentException when {@code resolveAfter} is below 1
+     */
+    public HealthAgent(int resolveAfter) {
+        this.monitor =
+                new HealthMonitor(new EpisodeTracker(resolveAfter), new VitalsHistory(VitalsHistory.DEFAULT_CAPACITY));
+    }
 
     @Override
     protected void initialize() {
-        onMessage("blood_pressure", VitalSign.class, this::checkBloodPressure);
-        onMessage("heart_rate", VitalSign.class, this::checkHeartRate);
-        onEvent(
-                EventType.ALERT_TRIGGERED,
-                (alert, context) -> sendKafkaMessage(
-                                ALERTS_TOPIC, String.valueOf(alert.data().get("patient_id")), alert)
-                        .toCompletableFuture()
-                        .join());
-    }
-
-    private void checkBloodPressure(VitalSign reading, MessageContext context) {
-        remember(reading, "blood_pressure", reading.systolic() + "/" + reading.diastolic());
-        if (reading.systolic() == null || reading.diastolic() == null) {
-            throw new IllegalArgumentException("A blood_pressure reading needs systolic and diastolic values");
+        // Episodes outlive agents: pick up those a previous instance (or another replica) left open.
+        int restored = AlertLog.replay(config(), ALERTS_TOPIC, EPISODE_MEMORY, monitor::restore);
+        if (restored > 0) {
+            LOG.info(
+                    "Read {} alerts of the last {} from {} to continue open episodes",
+                    restored,
+                    EPISODE_MEMORY,
+                    ALERTS_TOPIC);
         }
-        if (reading.systolic() >= 140 || reading.diastolic() >= 90) {
-            alert(reading, "hypertension", reading.systolic() + "/" + reading.diastolic() + " mmHg", context);
+        for (VitalKind kind : VitalKind.values()) {
+            onMessage(
+                    kind.type(),
+                    HealthDataModel.class,
+                    (data, context) -> publish(monitor.accept(data, kind, context.key(), context.timestamp()))
+                            .join());
         }
     }
 
-    private void checkHeartRate(VitalSign reading, MessageContext context) {
-        if (reading.value() == null) {
-            throw new IllegalArgumentException("A heart_rate reading needs a value");
+    /** Broadcasts the reading and publishes its alerts; completes when Kafka stored all of it. */
+    private CompletableFuture<Void> publish(ProcessedReading processed) {
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        sent.add(broadcast(READINGS_LIVE_TOPIC, processed.reading().toWire()).toCompletableFuture());
+        for (Alert alert : processed.alerts()) {
+            LOG.debug(
+                    "{} {} alert {} for {}: {}",
+                    alert.status().wire(),
+                    alert.severity().wire(),
+                    alert.alertId(),
+                    alert.patientId(),
+                    alert.message());
+            Map<String, Object> wire = alert.toWire();
+            EventType type = alert.isActive() ? EventType.ALERT_TRIGGERED : EventType.ALERT_RESOLVED;
+            sent.add(emit(RealtimeEvent.of(type, wire).withCorrelationId(alert.alertId()))
+                    .toCompletableFuture());
+            sent.add(sendKafkaMessage(ALERTS_TOPIC, alert.patientId(), wire).toCompletableFuture());
+            sent.add(broadcast(ALERTS_LIVE_TOPIC, wire).toCompletableFuture());
         }
-        remember(reading, "heart_rate", reading.value());
-        if (reading.value() > 100) {
-            alert(reading, "tachycardia", reading.value() + " bpm", context);
-        } else if (reading.value() < 50) {
-            alert(reading, "bradycardia", reading.value() + " bpm", context);
-        }
-    }
-
-    private void alert(VitalSign reading, String condition, String measured, MessageContext context) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("patient_id", reading.patientId());
-        data.put("alert", condition);
-        data.put("reading", measured);
-        emit(RealtimeEvent.of(EventType.ALERT_TRIGGERED, data).withCorrelationId(reading.patientId()))
-                .toCompletableFuture()
-                .join();
-    }
-
-    private void remember(VitalSign reading, String kind, Object value) {
-        latest.computeIfAbsent(reading.patientId(), id -> new ConcurrentHashMap<>())
-                .put(kind, value);
+        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
     }
 
     @Override
     protected Set<String> supportedTaskTypes() {
-        return Set.of("analyze_health");
+        return Set.of(ANALYZE_HEALTH, PROCESS_VITALS);
     }
 
     @Override
     protected TaskProcessor createProcessor() {
-        return request -> {
-            Object patient = request.parameters().get("patient_id");
-            if (patient == null) {
-                throw new IllegalArgumentException("parameters.patient_id is required");
-            }
-            return Map.of("patient_id", patient, "latest", latest.getOrDefault(patient.toString(), Map.of()));
+        return request -> switch (request.taskType()) {
+            case ANALYZE_HEALTH -> monitor.analyze(patient(request));
+            case PROCESS_VITALS -> processVitals(request);
+            default -> throw new IllegalArgumentException("Unsupported task type " + request.taskType());
         };
     }
 
-    /** Runs the agent with configuration from the environment. */
+    private Map<String, Object> processVitals(TaskRequest request) {
+        HealthDataModel data = Json.convert(request.parameters(), HealthDataModel.class);
+        VitalKind kind = VitalKind.ofType(data.dataType())
+                .orElseThrow(() -> new InvalidMessageException("parameters.data_type '" + data.dataType()
+                        + "' is not a vital sign this agent knows: use one of " + VitalKind.types()));
+        ProcessedReading processed = monitor.accept(data, kind, null, Instant.now());
+        publish(processed).join();
+        return processed.toWire();
+    }
+
+    private String patient(TaskRequest request) {
+        Object patient = request.parameters().get("patient_id");
+        if (patient == null || patient.toString().isBlank()) {
+            throw new IllegalArgumentException("parameters.patient_id is required, e.g. {\"parameters\": "
+                    + "{\"patient_id\": \"p-001\"}}; patients with readings: " + monitor.patients());
+        }
+        return patient.toString();
+    }
+
+    /**
+     * The agent application: description, the task endpoints {@code /analyze-health} and {@code /process-vitals},
+     * and the WebSocket endpoint {@value #WEBSOCKET_PATH}. Give it a configuration or arguments, then start it.
+     */
+    public static RealtimeAgents.App app() {
+        return app(HealthAgent::new);
+    }
+
+    /** Like {@link #app()}, creating the agent with the factory (e.g. {@code () -> new HealthAgent(5)}). */
+    public static RealtimeAgents.App app(Supplier<? extends HealthAgent> factory) {
+        return RealtimeAgents.app(factory)
+                .description("Real-time health data processing agent: validates vitals, raises clinical alerts")
+                .endpoint("/analyze-health", ANALYZE_HEALTH)
+                .endpoint("/process-vitals", PROCESS_VITALS)
+                .websocketEndpoint(WEBSOCKET_PATH, READINGS_LIVE_TOPIC, ALERTS_LIVE_TOPIC);
+    }
+
+    /**
+     * Runs the agent with configuration from the environment, e.g. {@code KAFKA_BOOTSTRAP_SERVERS=localhost:9092
+     * STREAMING_TOPICS=health.vitals}.
+     */
     public static void main(String[] args) {
-        RealtimeAgents.app(HealthAgent::new)
-                .description("Real-time health data processing agent")
-                .endpoint("/analyze-health", "analyze_health")
-                .args(args)
-                .runUntilStopped();
+        app().args(args).runUntilStopped();
     }
 }
