@@ -15,6 +15,7 @@ import io.realtimeagents.testkit.WithKafka;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -45,10 +46,16 @@ class LiveReplicasIT {
             a.broadcast("ward-7", Map.of("bed", 3));
             a.emit(EventType.ALERT_TRIGGERED, Map.of("patient_id", "p9"));
 
-            JsonNode broadcast = onB.next("broadcast", TIMEOUT);
+            // The broadcast and the event travel on different Kafka topics: either may arrive first.
+            Map<String, JsonNode> received = new HashMap<>();
+            while (received.size() < 2) {
+                JsonNode message = onB.next(TIMEOUT);
+                received.put(message.path("message_type").asText(), message);
+            }
+            JsonNode broadcast = received.get("broadcast");
             assertThat(broadcast.path("payload").path("data").path("bed").asInt())
                     .isEqualTo(3);
-            JsonNode event = onB.next("realtime_event", TIMEOUT);
+            JsonNode event = received.get("realtime_event");
             assertThat(event.path("payload")
                             .path("event")
                             .path("data")
