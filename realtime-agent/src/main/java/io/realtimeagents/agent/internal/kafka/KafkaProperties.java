@@ -104,6 +104,8 @@ public final class KafkaProperties {
         props.remove(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId(config, role));
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        // The broker answers a fetch as soon as a record arrives; while none does, wake up rarely (an idle agent).
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
         return props;
     }
 
