@@ -446,8 +446,10 @@ public final class AgentSettings {
 
     /** Lanes handling MQTT messages in parallel; one topic always goes to the same lane. */
     public static final Setting<Integer> MQTT_WORKERS = Setting.builder("mqtt.workers", "MQTT_WORKERS", Types::integer)
-            .doc("MQTT messages handled in parallel: messages of one topic (or one bridge key) stay in order")
-            .defaultValue(8)
+            .doc("MQTT messages handled in parallel: messages of one topic (or one bridge key) stay in order; raise it"
+                    + " for handlers that wait on I/O")
+            .defaultValue(Math.max(2, Runtime.getRuntime().availableProcessors()))
+            .defaultText("the number of CPUs, at least 2")
             .validator(Types.range(1, 1024))
             .build();
 

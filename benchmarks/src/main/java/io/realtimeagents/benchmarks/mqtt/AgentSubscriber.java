@@ -8,7 +8,7 @@ import java.time.Duration;
 /**
  * Contender B: a {@link CountingAgent} started with {@link RealtimeAgents#app}, its subscription configured ({@code
  * <prefix>/devices/+/vitals=reading@1}), unshared ({@code MQTT_SHARED_GROUP=none}), under a client id of its own per
- * run; all other settings at their defaults (8 lanes, in-order acknowledgements, metrics). With {@code bridgeTopic}
+ * run; all other settings at their defaults (a lane per CPU, in-order acknowledgements, metrics). With {@code bridgeTopic}
  * it has no handler route but a bridge of the same topics to that Kafka topic instead.
  */
 final class AgentSubscriber implements Contender {
