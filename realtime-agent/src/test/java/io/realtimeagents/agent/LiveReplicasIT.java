@@ -89,6 +89,28 @@ class LiveReplicasIT {
         }
     }
 
+    @Test
+    void broadcastsHaveAProducerOfTheirOwnThatSendsAtOnce(KafkaBroker broker, KafkaTestClient client) throws Exception {
+        // A linger far longer than the wait below: a broadcast sent by the agent's bulk producer would wait it out.
+        AgentConfig config = TestAgents.config(broker, "live-producer")
+                .set(AgentSettings.KAFKA_LIVE_TOPIC, client.uniqueTopic("live", 1))
+                .kafkaProducerProperty("linger.ms", "60000")
+                .kafkaProducerProperty("batch.size", "1000000")
+                .build();
+        RealtimeAgent agent = new RealtimeAgent() {};
+        try (RunningAgent running = TestAgents.start(agent, config);
+                WsTestClient ws = WsTestClient.connect(URI.create("ws://localhost:" + running.port() + "/ws"))) {
+            ws.send("subscribe", Map.of("topic", "ward-9"), null);
+            ws.next("subscription_confirmed", TIMEOUT);
+
+            agent.broadcast("ward-9", Map.of("bed", 1)).toCompletableFuture().get(20, TimeUnit.SECONDS);
+            JsonNode received = ws.next("broadcast", Duration.ofSeconds(20));
+
+            assertThat(received.path("payload").path("data").path("bed").asInt())
+                    .isEqualTo(1);
+        }
+    }
+
     private static URI sse(RunningAgent replica) {
         return URI.create("http://localhost:" + replica.port() + "/stream/topic/ward-8");
     }

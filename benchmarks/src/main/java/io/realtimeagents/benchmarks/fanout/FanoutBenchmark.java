@@ -77,9 +77,6 @@ public final class FanoutBenchmark implements Benchmark {
         List<String> agentSettings = agentEnv.isEmpty() ? List.of() : Arrays.asList(agentEnv.split("\\s+"));
         BrokerProcess broker = contenders.contains("agent") ? BrokerProcess.start(BROKER_HEAP) : null;
         try {
-            if (broker != null) {
-                BrokerWarmUp.run(broker.bootstrapServers());
-            }
             ServerKind baseline = ServerKind.baseline(serverThreads);
             ServerKind agent =
                     broker == null ? null : ServerKind.agent(broker.bootstrapServers(), agentSettings, agentSsePath);

@@ -43,6 +43,8 @@ final class FanoutRun {
     private static final Duration REPLY_TIMEOUT = Duration.ofMinutes(2);
     private static final long SETTLE_MILLIS = 1_000;
     private static final int PROBE_CLIENTS = 100;
+    private static final int PRIME_RATE = 1_000;
+    private static final int PRIME_EVENTS = 20_000;
 
     private final ServerKind kind;
     private final Scenario scenario;
@@ -76,6 +78,7 @@ final class FanoutRun {
     private RunResult measure() throws Exception {
         server = ChildJvm.start(kind.name() + "-server", settings.serverHeap(), kind.main(), kind.arguments());
         int port = (int) Fields.number(Fields.parse(server.await("LISTENING", START_TIMEOUT)), "port");
+        prime();
         probe(port);
         Thread.sleep(SETTLE_MILLIS);
         ServerStats empty = stats();
@@ -102,6 +105,22 @@ final class FanoutRun {
                 results[0],
                 results[1],
                 cpu);
+    }
+
+    /**
+     * Emits {@value #PRIME_EVENTS} events at {@value #PRIME_RATE} per second before any client connects, so that what
+     * runs once per event is compiled before anything is measured, as in a server that has been running for a while.
+     * The plain server's per-event work is a few lines; the agent's is its Kafka producer, its live feed and the
+     * broker's produce and fetch paths, which at the scenarios' 5 to 50 events per second would otherwise still be
+     * compiled (and recompiled: a new producer takes other branches in the broker) during the measured seconds.
+     */
+    private void prime() throws IOException, InterruptedException {
+        server.send("start " + PRIME_RATE + " " + PRIME_EVENTS);
+        Map<String, String> primed = Fields.parse(server.await(
+                "EMITTED", Duration.ofSeconds(PRIME_EVENTS / PRIME_RATE).plus(REPLY_TIMEOUT)));
+        if (Fields.number(primed, "events") + Fields.number(primed, "skipped") != PRIME_EVENTS) {
+            throw new IOException("The " + kind.name() + " server did not finish priming: " + primed);
+        }
     }
 
     /** Connects a few clients of both transports, in the scenario's proportion, then disconnects them. */

@@ -123,6 +123,21 @@ public final class KafkaProperties {
         return props;
     }
 
+    /**
+     * Properties of the producer of live broadcasts: those of {@link #producer}, but sending at once ({@code
+     * linger.ms=0}, whatever {@code KAFKA_PRODUCER_LINGER_MS} says): a broadcast is a small record that browsers are
+     * waiting for, and with a producer of its own it never waits behind a batch of the agent's other output.
+     */
+    public static Map<String, Object> liveProducer(AgentConfig config) {
+        Map<String, Object> props = producer(config);
+        Object configured = config.kafkaProducerProperties().get(ProducerConfig.CLIENT_ID_CONFIG);
+        props.put(
+                ProducerConfig.CLIENT_ID_CONFIG,
+                configured == null ? clientId(config, "live-producer") : configured + "-live");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        return props;
+    }
+
     /** Admin properties: the security settings of the consumer, for the broker reachability check. */
     public static Map<String, Object> admin(AgentConfig config) {
         Map<String, Object> props = new HashMap<>();

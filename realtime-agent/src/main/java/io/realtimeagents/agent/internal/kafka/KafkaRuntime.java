@@ -30,6 +30,7 @@ public final class KafkaRuntime implements AutoCloseable {
     private volatile AgentConfig config;
     private final AgentMetrics metrics;
     private final KafkaSender sender;
+    private final KafkaSender liveSender;
     private volatile BrokerHealth brokers;
     private volatile List<String> topics = List.of();
     private volatile KafkaConsumerLoop consumerLoop;
@@ -39,6 +40,7 @@ public final class KafkaRuntime implements AutoCloseable {
         this.config = config;
         this.metrics = metrics;
         this.sender = new KafkaSender(KafkaProperties.producer(config), metrics);
+        this.liveSender = new KafkaSender(KafkaProperties.liveProducer(config), metrics);
         this.brokers = new BrokerHealth(KafkaProperties.admin(config));
     }
 
@@ -78,6 +80,7 @@ public final class KafkaRuntime implements AutoCloseable {
         KafkaProperties.validate(next);
         config = next;
         sender.replace(KafkaProperties.producer(next), next.shutdownTimeout());
+        liveSender.replace(KafkaProperties.liveProducer(next), next.shutdownTimeout());
         BrokerHealth previous = brokers;
         brokers = new BrokerHealth(KafkaProperties.admin(next));
         previous.close();
@@ -140,10 +143,24 @@ public final class KafkaRuntime implements AutoCloseable {
 
     /** Produces a record; the stage completes once the brokers acknowledged it. */
     public CompletionStage<SentRecord> send(String topic, String key, byte[] value, Map<String, String> headers) {
+        return sender.send(record(topic, key, value, headers));
+    }
+
+    /**
+     * Produces a live broadcast with the producer of broadcasts, which sends at once and is not shared with the
+     * agent's other output; the stage completes once the brokers acknowledged it.
+     */
+    public CompletionStage<SentRecord> broadcast(
+            String liveTopic, String key, byte[] value, Map<String, String> headers) {
+        return liveSender.send(record(liveTopic, key, value, headers));
+    }
+
+    private static ProducerRecord<byte[], byte[]> record(
+            String topic, String key, byte[] value, Map<String, String> headers) {
         ProducerRecord<byte[], byte[]> record =
                 new ProducerRecord<>(topic, null, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value);
         headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
-        return sender.send(record);
+        return record;
     }
 
     /** Publishes an event to the events topic, keyed by its correlation id (else its id). */
@@ -172,14 +189,18 @@ public final class KafkaRuntime implements AutoCloseable {
         return brokers;
     }
 
-    /** Stops consuming (in-flight records finish and are committed), then flushes and closes the producer. */
+    /** Stops consuming (in-flight records finish and are committed), then flushes and closes the producers. */
     @Override
     public void close() {
         try {
             stopConsuming();
         } finally {
-            sender.close(config.shutdownTimeout());
-            brokers.close();
+            try {
+                sender.close(config.shutdownTimeout());
+                liveSender.close(config.shutdownTimeout());
+            } finally {
+                brokers.close();
+            }
         }
     }
 }

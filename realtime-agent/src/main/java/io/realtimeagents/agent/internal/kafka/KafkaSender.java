@@ -13,8 +13,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The agent's one idempotent producer ({@code acks=all}), shared by user sends, events and dead letters. Its producer
- * can be {@linkplain #replace replaced} (rotated credentials) while sends go on.
+ * An idempotent producer ({@code acks=all}) of the agent: the one shared by user sends, events and dead letters, or
+ * the one of live broadcasts. Its producer can be {@linkplain #replace replaced} (rotated credentials) while sends go
+ * on.
  */
 public final class KafkaSender implements AutoCloseable {
     private volatile Producer<byte[], byte[]> producer;

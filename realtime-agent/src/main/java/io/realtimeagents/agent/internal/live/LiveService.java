@@ -122,7 +122,7 @@ public final class LiveService implements AutoCloseable {
         LiveTopics.check(topic);
         byte[] value = Json.encode(message);
         if (kafka != null) {
-            return kafka.send(liveTopic, topic, value, Map.of(KafkaLiveFeed.LIVE_TOPIC_HEADER, topic));
+            return kafka.broadcast(liveTopic, topic, value, Map.of(KafkaLiveFeed.LIVE_TOPIC_HEADER, topic));
         }
         stream.acceptLocal(topic, value);
         return CompletableFuture.completedFuture(new SentRecord("local", 0, -1, Instant.now()));
