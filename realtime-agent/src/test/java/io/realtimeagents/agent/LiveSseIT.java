@@ -97,6 +97,27 @@ class LiveSseIT {
     }
 
     @Test
+    void aStreamThatCarriesMessagesNeedsNoHeartbeatComments_aQuietOneGetsThem() throws Exception {
+        try (SseTestClient sse = SseTestClient.open(url("/stream/topic/busy"))) {
+            broadcast("busy", 0);
+            sse.next(TIMEOUT);
+            int before = sse.comments();
+            long end = System.nanoTime() + Duration.ofMillis(1500).toNanos();
+            for (int n = 1; System.nanoTime() < end; n++) {
+                broadcast("busy", n);
+                sse.next(TIMEOUT);
+            }
+
+            // Five heartbeat intervals of 300 ms passed; one comment is tolerated for a stall of the machine.
+            assertThat(sse.comments())
+                    .as("heartbeat comments while messages flowed")
+                    .isLessThanOrEqualTo(before + 1);
+            int flowing = sse.comments();
+            Await.await(TIMEOUT, "a heartbeat comment once the stream is quiet", () -> sse.comments() > flowing);
+        }
+    }
+
+    @Test
     void topicStreamsCarryOnlyTheirTopics_andSeveralTopicsShareOneStream() throws Exception {
         try (SseTestClient one = SseTestClient.open(url("/stream/topic/only-a"));
                 SseTestClient both = SseTestClient.open(url("/stream/events?topics=only-a,only-b"))) {

@@ -27,6 +27,9 @@ abstract class LiveConnection extends ChannelInboundHandlerAdapter {
     private long fullSinceNanos;
     private boolean closing;
     private boolean written;
+    private long lastSentNanos = System.nanoTime();
+    /** Which of the shard's heartbeat ticks serves this connection. */
+    int heartbeatSlot;
 
     LiveConnection(Channel channel, LiveShard shard, TopicPermissions permissions, LiveSettings settings) {
         this.channel = channel;
@@ -90,17 +93,33 @@ abstract class LiveConnection extends ChannelInboundHandlerAdapter {
         return bytes.readableBytes();
     }
 
-    /** Whether this connection was written to in the current batch and still needs a flush. */
+    /**
+     * Notes that the current pass wrote to this connection without flushing; true the first time in a pass, when the
+     * shard must remember to flush it.
+     */
     boolean markWritten() {
         boolean first = !written;
         written = true;
         return first;
     }
 
-    /** Sends what the current batch wrote. */
-    void flushBatch() {
+    /** Sends what the current pass wrote to this connection. */
+    void flushNow(long nowNanos) {
         written = false;
+        lastSentNanos = nowNanos;
         channel.flush();
+    }
+
+    /** Sends what the current pass wrote, unless the pass's last message sent it already. */
+    void flushIfWritten(long nowNanos) {
+        if (written) {
+            flushNow(nowNanos);
+        }
+    }
+
+    /** When messages were last sent to this connection ({@link System#nanoTime()}). */
+    long lastSentNanos() {
+        return lastSentNanos;
     }
 
     private int full(LiveMessage message) {

@@ -23,6 +23,11 @@ final class LiveShard {
     private static final LiveConnection[] NONE = new LiveConnection[0];
     /** Messages delivered per pass before the loop gets to do other work (reads, other tasks). */
     private static final int MAX_BATCH = 64;
+    /**
+     * Heartbeats are spread over the interval: each connection has one of this many slots, and a tick every
+     * interval / slots serves one slot, so 10,000 pings are never written (and answered) in one burst.
+     */
+    static final int HEARTBEAT_SLOTS = 16;
 
     private final EventLoop loop;
     private final LiveHub hub;
@@ -34,6 +39,8 @@ final class LiveShard {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final List<LiveConnection> written = new ArrayList<>();
     private ScheduledFuture<?> heartbeat;
+    private int nextHeartbeatSlot;
+    private int heartbeatTick;
 
     LiveShard(EventLoop loop, LiveHub hub) {
         this.loop = loop;
@@ -54,10 +61,13 @@ final class LiveShard {
     }
 
     void startHeartbeat(long intervalNanos) {
-        heartbeat = loop.scheduleAtFixedRate(this::heartbeat, intervalNanos, intervalNanos, TimeUnit.NANOSECONDS);
+        long tick = Math.max(1, intervalNanos / HEARTBEAT_SLOTS);
+        heartbeat = loop.scheduleAtFixedRate(this::heartbeat, tick, tick, TimeUnit.NANOSECONDS);
     }
 
     void add(LiveConnection connection) {
+        connection.heartbeatSlot = nextHeartbeatSlot;
+        nextHeartbeatSlot = (nextHeartbeatSlot + 1) % HEARTBEAT_SLOTS;
         connections.add(connection);
         size.incrementAndGet();
         if (connection.everything()) {
@@ -124,17 +134,24 @@ final class LiveShard {
         }
     }
 
+    /**
+     * Delivers up to {@link #MAX_BATCH} waiting messages. The last one is flushed to each connection as soon as it is
+     * written there, with whatever the earlier ones left for it, so a connection early in the list does not wait for
+     * the rest of the pass; connections that the last message skips are flushed at the end.
+     */
     private void deliverPending() {
         scheduled.set(false);
+        long now = System.nanoTime();
         Delivery delivery = new Delivery();
-        LiveMessage message;
+        LiveMessage message = pending.poll();
         int count = 0;
-        while (count < MAX_BATCH && (message = pending.poll()) != null) {
-            deliver(message, delivery);
-            count++;
+        while (message != null) {
+            LiveMessage next = ++count < MAX_BATCH ? pending.poll() : null;
+            deliver(message, delivery, next == null, now);
+            message = next;
         }
         for (LiveConnection connection : written) {
-            connection.flushBatch();
+            connection.flushIfWritten(now);
         }
         written.clear();
         delivery.report(hub.metrics());
@@ -144,14 +161,14 @@ final class LiveShard {
     }
 
     /** Writes a message to the connections of its topic and to the multiplexed streams that may read it. */
-    private void deliver(LiveMessage message, Delivery delivery) {
+    private void deliver(LiveMessage message, Delivery delivery, boolean last, long now) {
         try {
             for (LiveConnection connection : byTopic.getOrDefault(message.topic(), NONE)) {
-                offer(connection, message, delivery);
+                offer(connection, message, delivery, last, now);
             }
             for (LiveConnection connection : everything) {
                 if (connection.permissions.allows(message.topic()) && !connection.topics.contains(message.topic())) {
-                    offer(connection, message, delivery);
+                    offer(connection, message, delivery, last, now);
                 }
             }
         } finally {
@@ -159,11 +176,15 @@ final class LiveShard {
         }
     }
 
-    private void offer(LiveConnection connection, LiveMessage message, Delivery delivery) {
+    private void offer(LiveConnection connection, LiveMessage message, Delivery delivery, boolean last, long now) {
         int bytes = connection.offer(message);
         delivery.count(connection, bytes);
-        if (bytes > 0 && connection.markWritten()) {
-            written.add(connection);
+        if (bytes > 0) {
+            if (last) {
+                connection.flushNow(now);
+            } else if (connection.markWritten()) {
+                written.add(connection);
+            }
         }
     }
 
@@ -174,10 +195,15 @@ final class LiveShard {
         }
     }
 
+    /** Serves the connections of the next heartbeat slot. */
     private void heartbeat() {
+        int slot = heartbeatTick;
+        heartbeatTick = (heartbeatTick + 1) % HEARTBEAT_SLOTS;
         long now = System.nanoTime();
         for (LiveConnection connection : connections.toArray(NONE)) {
-            connection.heartbeat(now);
+            if (connection.heartbeatSlot == slot) {
+                connection.heartbeat(now);
+            }
         }
     }
 

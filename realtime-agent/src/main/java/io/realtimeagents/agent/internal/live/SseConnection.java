@@ -37,7 +37,8 @@ final class SseConnection extends LiveConnection {
 
     @Override
     void heartbeat(long nowNanos) {
-        if (channel.isWritable()) {
+        // A stream that carried messages within the interval is not quiet: no comment needed to keep proxies from it.
+        if (nowNanos - lastSentNanos() >= settings.heartbeat().toNanos() && channel.isWritable()) {
             channel.writeAndFlush(LiveFrames.SSE_HEARTBEAT.duplicate(), channel.voidPromise());
         }
     }
