@@ -4,9 +4,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
-import io.netty.handler.codec.http.DefaultHttpContent;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.util.concurrent.EventExecutor;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -18,9 +19,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The plain server's fan-out, the cheapest one Netty allows: each event is encoded once into one direct buffer per
- * transport (the WebSocket message, and the SSE event {@code id: <seq>\ndata: <json>\n\n}); then one task per event
- * loop writes retained duplicates of it to that loop's own channels, skipping (and counting as dropped) those that
- * are not writable. Ticks that come while a fan-out is still being written are skipped, so a slow fan-out lowers the
+ * transport, complete with its framing (the WebSocket text frame, and the HTTP chunk of the SSE event {@code id:
+ * <seq>\ndata: <json>\n\n}), so nothing is encoded per client; then one task per event loop writes retained
+ * duplicates of it to that loop's own channels, skipping (and counting as dropped) those that are not writable. Ticks that come while a fan-out is still being written are skipped, so a slow fan-out lowers the
  * rate instead of queueing without bound.
  */
 final class Broadcaster implements ServerControl.Target {
@@ -66,8 +67,8 @@ final class Broadcaster implements ServerControl.Target {
         }
         fanOutStart = sentNanos;
         byte[] json = BenchMessage.json(seq, sentNanos);
-        ByteBuf frame = directBuffer(json);
-        ByteBuf event = directBuffer(BenchMessage.sseEvent(seq, json));
+        ByteBuf frame = directBuffer(webSocketTextFrame(json));
+        ByteBuf event = directBuffer(httpChunk(BenchMessage.sseEvent(seq, json)));
         loops.forEach((loop, channels) -> {
             frame.retain();
             event.retain();
@@ -103,6 +104,32 @@ final class Broadcaster implements ServerControl.Target {
         maxFanOutNanos.accumulateAndGet(nanos, Math::max);
     }
 
+    /** A complete unmasked WebSocket text frame (FIN set) carrying {@code payload}. */
+    static byte[] webSocketTextFrame(byte[] payload) {
+        int length = payload.length;
+        int header = length <= 125 ? 2 : length <= 0xFFFF ? 4 : 10;
+        ByteBuffer frame = ByteBuffer.allocate(header + length);
+        frame.put((byte) 0x81);
+        if (length <= 125) {
+            frame.put((byte) length);
+        } else if (length <= 0xFFFF) {
+            frame.put((byte) 126).putShort((short) length);
+        } else {
+            frame.put((byte) 127).putLong(length);
+        }
+        return frame.put(payload).array();
+    }
+
+    /** {@code data} as one chunk of a chunked HTTP response. */
+    static byte[] httpChunk(byte[] data) {
+        byte[] head = (Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] chunk = Arrays.copyOf(head, head.length + data.length + 2);
+        System.arraycopy(data, 0, chunk, head.length, data.length);
+        chunk[chunk.length - 2] = '\r';
+        chunk[chunk.length - 1] = '\n';
+        return chunk;
+    }
+
     private static ByteBuf directBuffer(byte[] bytes) {
         return ByteBufAllocator.DEFAULT.directBuffer(bytes.length).writeBytes(bytes);
     }
@@ -117,12 +144,12 @@ final class Broadcaster implements ServerControl.Target {
             try {
                 for (Channel channel : webSockets) {
                     if (writable(channel)) {
-                        channel.writeAndFlush(new TextWebSocketFrame(frame.retainedDuplicate()), channel.voidPromise());
+                        channel.writeAndFlush(frame.retainedDuplicate(), channel.voidPromise());
                     }
                 }
                 for (Channel channel : streams) {
                     if (writable(channel)) {
-                        channel.writeAndFlush(new DefaultHttpContent(event.retainedDuplicate()), channel.voidPromise());
+                        channel.writeAndFlush(event.retainedDuplicate(), channel.voidPromise());
                     }
                 }
             } finally {

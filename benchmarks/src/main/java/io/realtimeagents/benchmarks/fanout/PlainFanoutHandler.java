@@ -13,13 +13,15 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.util.AttributeKey;
 
 /**
  * The plain server's only handler, after Netty's HTTP codec and WebSocket protocol handler: {@code GET
- * /stream/events} opens an SSE stream (chunked {@code text/event-stream}) that joins the fan-out at once; a WebSocket
+ * /stream/events} opens an SSE stream (chunked {@code text/event-stream}; the HTTP codec leaves once the response head
+ * is written, since the broadcaster writes complete chunks) that joins the fan-out at once; a WebSocket
  * connection on {@code /ws} joins when it sends its {@code subscribe} message, which is answered with {@code
  * subscription_confirmed} as the agent does. Anything else is answered 404.
  */
@@ -58,6 +60,8 @@ final class PlainFanoutHandler extends SimpleChannelInboundHandler<Object> {
                 .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE)
                 .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         ctx.writeAndFlush(response);
+        // The response head is encoded; the events are written as complete chunks, encoded once for all streams.
+        ctx.pipeline().remove(HttpServerCodec.class);
         broadcaster.add(ctx.channel(), true);
     }
 
