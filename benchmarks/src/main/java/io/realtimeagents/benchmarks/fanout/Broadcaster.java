@@ -84,6 +84,15 @@ final class Broadcaster implements ServerControl.Target {
         return connections.get();
     }
 
+    /** Starts the drop count and fan-out times again (after the priming emission, whose fan-outs reach nobody). */
+    @Override
+    public void resetCounters() {
+        dropped.reset();
+        fanOuts.reset();
+        fanOutNanos.reset();
+        maxFanOutNanos.set(0);
+    }
+
     /** Messages dropped for unwritable clients, and fan-out times (emission to last loop done). */
     @Override
     public String counters() {

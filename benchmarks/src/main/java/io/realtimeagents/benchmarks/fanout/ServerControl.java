@@ -25,6 +25,9 @@ final class ServerControl {
 
         /** Its own counters as {@code key=value} words, e.g. messages dropped for unwritable clients. */
         String counters();
+
+        /** Called before each emission starts: counters that describe one emission start again from zero. */
+        default void resetCounters() {}
     }
 
     private ServerControl() {}
@@ -48,6 +51,7 @@ final class ServerControl {
     }
 
     private static void start(PrintStream protocol, Target target, long rate, long ticks) {
+        target.resetCounters();
         Thread.ofPlatform().name("fanout-emitter").start(() -> {
             Emitter.Outcome outcome = Emitter.run(target, rate, ticks);
             reply(
