@@ -6,6 +6,8 @@
  * available, or an in-JVM KRaft broker otherwise. {@link io.realtimeagents.testkit.WithKafka} injects that broker and a
  * per-test {@link io.realtimeagents.testkit.KafkaTestClient} into JUnit 5 tests; the client produces records, reads
  * them back with deadlines and inspects consumer groups. {@link io.realtimeagents.testkit.Await} polls a condition
- * until a deadline, so tests never sleep for a fixed time.
+ * until a deadline, so tests never sleep for a fixed time. {@link io.realtimeagents.testkit.WsTestClient} and
+ * {@link io.realtimeagents.testkit.SseTestClient} test an agent's {@code /ws} and {@code /stream/...} endpoints with
+ * real {@code java.net.http} clients.
  */
 package io.realtimeagents.testkit;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.realtimeagents.agent.support.HttpProbe;
 import io.realtimeagents.agent.support.TestAgents;
-import io.realtimeagents.agent.support.WsTestClient;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.common.live.WebSocketEndpoint;
@@ -12,6 +11,7 @@ import io.realtimeagents.testkit.Await;
 import io.realtimeagents.testkit.KafkaBroker;
 import io.realtimeagents.testkit.KafkaTestClient;
 import io.realtimeagents.testkit.WithKafka;
+import io.realtimeagents.testkit.WsTestClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,16 +2,16 @@ package io.realtimeagents.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.realtimeagents.agent.support.SseTestClient;
 import io.realtimeagents.agent.support.StalledWsClient;
 import io.realtimeagents.agent.support.TestAgents;
-import io.realtimeagents.agent.support.WsTestClient;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.testkit.Await;
 import io.realtimeagents.testkit.KafkaBroker;
 import io.realtimeagents.testkit.KafkaTestClient;
+import io.realtimeagents.testkit.SseTestClient;
 import io.realtimeagents.testkit.WithKafka;
+import io.realtimeagents.testkit.WsTestClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;

@@ -3,15 +3,15 @@ package io.realtimeagents.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.realtimeagents.agent.support.SseTestClient;
 import io.realtimeagents.agent.support.TestAgents;
-import io.realtimeagents.agent.support.WsTestClient;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.common.model.EventType;
 import io.realtimeagents.testkit.KafkaBroker;
 import io.realtimeagents.testkit.KafkaTestClient;
+import io.realtimeagents.testkit.SseTestClient;
 import io.realtimeagents.testkit.WithKafka;
+import io.realtimeagents.testkit.WsTestClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

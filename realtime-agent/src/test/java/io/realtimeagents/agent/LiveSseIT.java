@@ -2,7 +2,6 @@ package io.realtimeagents.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.realtimeagents.agent.support.SseTestClient;
 import io.realtimeagents.agent.support.TestAgents;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
@@ -10,6 +9,7 @@ import io.realtimeagents.common.model.EventType;
 import io.realtimeagents.testkit.Await;
 import io.realtimeagents.testkit.KafkaBroker;
 import io.realtimeagents.testkit.KafkaTestClient;
+import io.realtimeagents.testkit.SseTestClient;
 import io.realtimeagents.testkit.WithKafka;
 import java.net.URI;
 import java.time.Duration;

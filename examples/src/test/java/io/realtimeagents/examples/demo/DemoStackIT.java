@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.realtimeagents.examples.health.HealthAgent;
 import io.realtimeagents.examples.health.Http;
-import io.realtimeagents.examples.health.SseClient;
 import io.realtimeagents.testkit.Await;
+import io.realtimeagents.testkit.SseTestClient;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -44,7 +44,8 @@ class DemoStackIT {
                     .as("GET / with a dashboard page: %s", hasPage)
                     .isEqualTo(hasPage ? 200 : 404);
 
-            try (SseClient sse = SseClient.open(dashboard.resolve(LIVE))) {
+            try (SseTestClient sse = SseTestClient.open(dashboard.resolve(LIVE))) {
+                assertThat(sse.status()).as("the SSE stream's status").isEqualTo(200);
                 Await.await(
                         DEADLINE,
                         "a reading and an alert on SSE",
@@ -65,7 +66,8 @@ class DemoStackIT {
             int port = demo.httpPort();
             demo.restartProcessingAgent();
             assertThat(demo.processingAgent().port()).isEqualTo(port);
-            try (SseClient sse = SseClient.open(dashboard.resolve(LIVE))) {
+            try (SseTestClient sse = SseTestClient.open(dashboard.resolve(LIVE))) {
+                assertThat(sse.status()).as("the SSE stream's status").isEqualTo(200);
                 Await.await(
                         DEADLINE,
                         "readings on SSE after the restart",

@@ -12,10 +12,13 @@ import io.realtimeagents.common.model.HealthDataModel;
 import io.realtimeagents.testkit.Await;
 import io.realtimeagents.testkit.KafkaBroker;
 import io.realtimeagents.testkit.KafkaTestClient;
+import io.realtimeagents.testkit.LiveMessages;
 import io.realtimeagents.testkit.MqttBroker;
 import io.realtimeagents.testkit.MqttTestClient;
+import io.realtimeagents.testkit.SseTestClient;
 import io.realtimeagents.testkit.WithKafka;
 import io.realtimeagents.testkit.WithMqtt;
+import io.realtimeagents.testkit.WsTestClient;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -104,8 +107,10 @@ class HealthAgentsIT {
                 hypoxemic, saturations(hypoxemic, 97, 96, 90, 89, 88, 90, 91, 89, 97, 98, 97, 97),
                 healthy, heartRates(healthy, 66, 68, 70, 67, 69));
 
-        try (SseClient sse = SseClient.open(url("/stream/events?topics=health_events,alerts"));
-                WsClient ws = WsClient.connect(URI.create("ws://localhost:" + processing.port() + "/ws/health"))) {
+        try (SseTestClient sse = SseTestClient.open(url("/stream/events?topics=health_events,alerts"));
+                WsTestClient ws =
+                        WsTestClient.connect(URI.create("ws://localhost:" + processing.port() + "/ws/health"))) {
+            assertThat(sse.status()).as("the SSE stream's status").isEqualTo(200);
             awaitSubscribers(2);
             publishInterleaved(devices, published);
 

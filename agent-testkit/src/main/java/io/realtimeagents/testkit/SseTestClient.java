@@ -1,7 +1,8 @@
-package io.realtimeagents.agent.support;
+package io.realtimeagents.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.realtimeagents.common.json.Json;
+import io.realtimeagents.testkit.internal.Inbox;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,28 +14,34 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
- * A real Server-Sent Events client ({@code java.net.http}) that parses the stream as a browser does: {@code id:},
- * {@code data:}, {@code retry:} fields and comments.
+ * A real Server-Sent Events client ({@code java.net.http}) for testing an agent's {@code /stream/...} endpoints. It
+ * parses the stream as a browser's {@code EventSource} does: {@code id:}, {@code data:} and {@code retry:} fields and
+ * comments. Each message's data is parsed as JSON and offered twice: once to {@link #next(Duration)} and
+ * {@link #poll(Duration)}, which take messages in order, and once to {@link #received()}, which keeps every message for
+ * the life of the client. Close it after the test.
  */
 public final class SseTestClient implements AutoCloseable {
     private static final HttpClient SHARED = HttpClient.newHttpClient();
 
     private final HttpResponse<InputStream> response;
-    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final Inbox<Event> inbox = new Inbox<>("SSE");
     private final AtomicInteger comments = new AtomicInteger();
     private volatile String retry;
     private final Thread reader;
 
-    /** One SSE message: its id (null when it had none) and its data parsed as JSON. */
+    /**
+     * One SSE message.
+     *
+     * @param id its {@code id:}, or null when it had none
+     * @param data its {@code data:}, parsed as JSON
+     */
     public record Event(String id, JsonNode data) {
-        /** The {@code message_type} of the data. */
+        /** The {@code message_type} of the data, or an empty string when it has none. */
         public String type() {
             return data.path("message_type").asText();
         }
@@ -42,12 +49,14 @@ public final class SseTestClient implements AutoCloseable {
 
     private SseTestClient(HttpResponse<InputStream> response) {
         this.response = response;
-        this.reader = Thread.ofVirtual().start(this::read);
+        this.reader = Thread.ofVirtual().name("sse-test-client").start(this::read);
     }
 
     /**
-     * Opens a stream; headers are name, value pairs. Returns once the response head arrived; non-200 statuses are
-     * returned too, see {@link #status()}.
+     * Opens a stream and returns once the response head arrived. Statuses other than 200 are returned too: see
+     * {@link #status()}.
+     *
+     * @param headers extra request headers, as name, value pairs, e.g. {@code "Last-Event-ID", id}
      */
     public static SseTestClient open(URI uri, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
@@ -59,20 +68,22 @@ public final class SseTestClient implements AutoCloseable {
         return new SseTestClient(SHARED.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
     }
 
+    /** The HTTP status of the response. */
     public int status() {
         return response.statusCode();
     }
 
+    /** The HTTP headers of the response. */
     public HttpHeaders headers() {
         return response.headers();
     }
 
-    /** The last {@code retry:} value received. */
+    /** The last {@code retry:} value received, or null before the first. */
     public String retry() {
         return retry;
     }
 
-    /** Heartbeat comments received. */
+    /** How many comment lines, such as heartbeats, were received. */
     public int comments() {
         return comments.get();
     }
@@ -86,7 +97,7 @@ public final class SseTestClient implements AutoCloseable {
             while ((line = lines.readLine()) != null) {
                 if (line.isEmpty()) {
                     if (data != null) {
-                        events.add(new Event(id, Json.tree(data.toString().getBytes(StandardCharsets.UTF_8))));
+                        inbox.add(new Event(id, Json.tree(data.toString().getBytes(StandardCharsets.UTF_8))));
                     }
                     id = null;
                     data = null;
@@ -106,36 +117,49 @@ public final class SseTestClient implements AutoCloseable {
         }
     }
 
-    /** The next message, or an assertion error after the timeout. */
+    /**
+     * Takes the next message.
+     *
+     * @throws AssertionError when none arrives within the timeout
+     */
     public Event next(Duration timeout) throws InterruptedException {
-        return next(event -> true, "at all", timeout);
+        return inbox.next(event -> true, "at all", timeout);
     }
 
-    /** The next message matching, skipping others. */
+    /**
+     * Takes the next message that matches, skipping the others.
+     *
+     * @param what names the expected message in the assertion error
+     * @throws AssertionError when none arrives within the timeout
+     */
     public Event next(Predicate<Event> matching, String what, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            long left = deadline - System.nanoTime();
-            Event event = left <= 0 ? null : events.poll(left, TimeUnit.NANOSECONDS);
-            if (event == null) {
-                throw new AssertionError("no SSE message " + what + " within " + timeout);
-            }
-            if (matching.test(event)) {
-                return event;
-            }
-        }
+        return inbox.next(matching, what, timeout);
     }
 
-    /** Whether no message arrives within the time. */
+    /** Takes the next message, or returns null when none arrives within the timeout. */
     public Event poll(Duration timeout) throws InterruptedException {
-        return events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return inbox.poll(timeout);
     }
 
-    /** Whether the server ended the stream. */
+    /**
+     * The data of every message received so far, in order, whether or not {@link #next(Duration)} or
+     * {@link #poll(Duration)} took it: {@code {"message_type", "payload", ...}}. The list is an immutable snapshot.
+     */
+    public List<JsonNode> received() {
+        return inbox.received().stream().map(Event::data).toList();
+    }
+
+    /** The {@code payload.data} of every broadcast received so far on the live topic, in order. */
+    public List<JsonNode> broadcasts(String topic) {
+        return LiveMessages.broadcasts(received(), topic);
+    }
+
+    /** Whether the stream has ended, because the server ended it or the client was closed. */
     public boolean ended() {
         return !reader.isAlive();
     }
 
+    /** Closes the stream. */
     @Override
     public void close() {
         try {
