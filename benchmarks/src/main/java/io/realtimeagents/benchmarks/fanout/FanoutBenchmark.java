@@ -50,6 +50,8 @@ public final class FanoutBenchmark implements Benchmark {
                 + " default: a tenth)\n--seconds=S --warmup=W      measured and warm-up seconds of emission (default 20"
                 + " and 5)\n--quick                     a smoke run: 500 clients at 10 events/s for 5 s\n"
                 + "--contenders=baseline,agent which servers run (default both: baseline, agent, baseline)\n"
+                + "--no-equal-load             when the plain server sheds more than 5% of its ticks, do not run the"
+                + " three runs again at the rate it sustained\n"
                 + "--idle=S --drain=S          idle seconds before measuring memory (default " + DEFAULT_IDLE_SECONDS
                 + "), wait for late deliveries (default " + DEFAULT_DRAIN_SECONDS + ")\n"
                 + "--source-addresses=K --generators=G  loopback source addresses and load-generator JVMs (default:"
@@ -69,6 +71,7 @@ public final class FanoutBenchmark implements Benchmark {
         String agentSsePath = options.string("agent-sse-path", PlainFanoutHandler.SSE_PATH);
         String agentEnv = options.string("agent-env", "").trim();
         Settings settings = settings(options, cpus);
+        boolean equalLoad = !options.flag("no-equal-load");
         options.checkAllUsed();
         for (Scenario scenario : scenarios) {
             checkLimits(scenario, settings);
@@ -82,7 +85,19 @@ public final class FanoutBenchmark implements Benchmark {
                     broker == null ? null : ServerKind.agent(broker.bootstrapServers(), agentSettings, agentSsePath);
             LongSupplier kafkaCpu = broker == null ? () -> 0 : () -> Math.max(0, broker.cpuNanos());
             for (Scenario scenario : scenarios) {
-                runScenario(scenario, order(contenders, baseline, agent), settings, kafkaCpu);
+                List<RunResult> baselines =
+                        runScenario(scenario, order(contenders, baseline, agent), settings, kafkaCpu);
+                Scenario equal = equalLoad && contenders.size() == 2 ? scenario.atSustainedRate(baselines) : null;
+                if (equal != null) {
+                    report.line(String.format(
+                            Locale.ROOT,
+                            "the plain server sustained %d of %d events/s, so its p99 is that of a lighter load; the"
+                                    + " same three runs at %d events/s, where both carry the load:",
+                            equal.rate(),
+                            scenario.rate(),
+                            equal.rate()));
+                    runScenario(equal, order(contenders, baseline, agent), settings, kafkaCpu);
+                }
             }
         } finally {
             if (broker != null) {
@@ -106,8 +121,9 @@ public final class FanoutBenchmark implements Benchmark {
         report.line(Limits.howToRaise());
     }
 
-    private void runScenario(Scenario scenario, List<ServerKind> order, Settings settings, LongSupplier kafkaCpu)
-            throws Exception {
+    /** Runs the contenders in order under the scenario, reports them and the targets; returns the baseline runs. */
+    private List<RunResult> runScenario(
+            Scenario scenario, List<ServerKind> order, Settings settings, LongSupplier kafkaCpu) throws Exception {
         FanoutRun.Settings run = settings.forClients(scenario.clients());
         report.line(String.format(
                 Locale.ROOT,
@@ -134,6 +150,7 @@ public final class FanoutBenchmark implements Benchmark {
         } else {
             report.summary(baselines, agent, scenario);
         }
+        return baselines;
     }
 
     /** Baseline, agent, baseline when both run; else the one contender. */

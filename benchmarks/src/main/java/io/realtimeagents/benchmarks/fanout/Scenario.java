@@ -1,11 +1,13 @@
 package io.realtimeagents.benchmarks.fanout;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
  * One load: how many clients, of which SSE, and how many events per second, for how long.
  *
- * @param name how the report calls it: {@code 1} and {@code 2} for the issue's loads, {@code quick}, {@code custom}
+ * @param name how the report calls it: {@code 1} and {@code 2} for the issue's loads, {@code quick}, {@code custom},
+ *     with {@code at equal load} for a rerun at the rate the plain server sustained
  * @param clients WebSocket and SSE clients together
  * @param sseClients of which SSE
  * @param rate events emitted per second, each delivered to every client
@@ -20,12 +22,34 @@ record Scenario(String name, int clients, int sseClients, long rate, long second
     /** A smoke run of a few seconds: 500 clients (450 WebSocket, 50 SSE) at 10 events/s. */
     static final Scenario QUICK = new Scenario("quick", 500, 50, 10, 5, 2);
 
+    private static final String EQUAL_LOAD = " at equal load";
+    private static final int SHED_LIMIT_PERCENT = 5;
+
     /** Checks the values against each other. */
     Scenario {
         if (sseClients > clients) {
             throw new IllegalArgumentException("Invalid value " + sseClients + " for option --sse-clients: must not"
                     + " exceed --clients (" + clients + ")");
         }
+    }
+
+    /**
+     * This load at the event rate the plain server sustained in {@code baselines}, when it skipped more than
+     * {@value #SHED_LIMIT_PERCENT}% of its ticks; null when it kept up (or sustained less than one event per second),
+     * and for a scenario that is already such a rerun.
+     */
+    Scenario atSustainedRate(List<RunResult> baselines) {
+        long ticks = ticks() * baselines.size();
+        long skipped = baselines.stream()
+                .mapToLong(run -> run.emitted().skippedTicks())
+                .sum();
+        if (name.endsWith(EQUAL_LOAD) || ticks == 0 || skipped * 100 <= ticks * SHED_LIMIT_PERCENT) {
+            return null;
+        }
+        long sustained = rate * (ticks - skipped) / ticks;
+        return sustained < 1
+                ? null
+                : new Scenario(name + EQUAL_LOAD, clients, sseClients, sustained, seconds, warmupSeconds);
     }
 
     int webSocketClients() {
