@@ -49,6 +49,7 @@ public final class KafkaBrokers {
      * @throws IllegalStateException if the broker cannot be started
      */
     public static KafkaBroker startEmbedded() {
+        EmbeddedKraftBroker.keepTestJvmAlive();
         return EmbeddedKraftBroker.start();
     }
 
@@ -58,6 +59,7 @@ public final class KafkaBrokers {
                     "The shared Kafka broker failed to start earlier: " + startFailure.getMessage(), startFailure);
         }
         try {
+            EmbeddedKraftBroker.keepTestJvmAlive(); // in case the choice is an in-JVM broker
             KafkaBroker broker = BrokerChoice.fromEnvironment().start();
             Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "realtime-agents-kafka-shutdown"));
             return broker;

@@ -8,6 +8,7 @@ import kafka.server.BrokerServer;
 import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,6 +81,24 @@ public final class EmbeddedKraftBroker extends AdminBackedKafkaBroker {
             closeQuietly(cluster, e);
             throw e;
         }
+    }
+
+    /**
+     * Stops Kafka from ending this JVM: on a fatal fault (every log directory failed, say) the broker halts the
+     * process, and in a test JVM that fails the whole build with no trace, for instance when the fault comes at JVM
+     * shutdown while the broker's temporary directory is going away. The request is logged instead, so tests that meet
+     * the fault fail on the broker's errors. For brokers in the test JVM only; a broker in a process of its own keeps
+     * Kafka's behaviour.
+     */
+    public static void keepTestJvmAlive() {
+        Exit.setHaltProcedure((status, message) -> LOG.error(
+                "The embedded Kafka broker asked to halt the JVM with status {}: {}; it keeps running",
+                status,
+                message));
+        Exit.setExitProcedure((status, message) -> LOG.error(
+                "The embedded Kafka broker asked to exit the JVM with status {}: {}; it keeps running",
+                status,
+                message));
     }
 
     /** Kafka's storage formatter prints to standard output; keep those lines out of the user's console. */
