@@ -197,9 +197,12 @@ public final class KafkaRuntime implements AutoCloseable {
         } finally {
             try {
                 sender.close(config.shutdownTimeout());
-                liveSender.close(config.shutdownTimeout());
             } finally {
-                brokers.close();
+                try {
+                    liveSender.close(config.shutdownTimeout());
+                } finally {
+                    brokers.close();
+                }
             }
         }
     }
