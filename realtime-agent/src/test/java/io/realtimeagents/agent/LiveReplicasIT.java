@@ -3,6 +3,7 @@ package io.realtimeagents.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.realtimeagents.agent.support.GatedLiveFeed;
 import io.realtimeagents.agent.support.TestAgents;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
@@ -109,6 +110,49 @@ class LiveReplicasIT {
             assertThat(received.path("payload").path("data").path("bed").asInt())
                     .isEqualTo(1);
         }
+    }
+
+    @Test
+    void aReplicasOwnBroadcastReachesItsClientsAtAcknowledgement_butNeverOvertakesAnotherReplicasRecord(
+            KafkaBroker broker, KafkaTestClient client) throws Exception {
+        String liveTopic = client.uniqueTopic("live", 1);
+        AgentConfig config = TestAgents.config(broker, "own-broadcasts")
+                .set(AgentSettings.KAFKA_LIVE_TOPIC, liveTopic)
+                .kafkaConsumerProperty("interceptor.classes", GatedLiveFeed.class.getName())
+                .build();
+        GatedLiveFeed.watch(config.serviceName());
+        RealtimeAgent agent = new RealtimeAgent() {};
+        try (RunningAgent running = TestAgents.start(agent, config);
+                WsTestClient ws = WsTestClient.connect(URI.create("ws://localhost:" + running.port() + "/ws"));
+                AutoCloseable gateOpens = GatedLiveFeed::release) {
+            ws.send("subscribe", Map.of("topic", "ward-5"), null);
+            ws.next("subscription_confirmed", TIMEOUT);
+            agent.broadcast("ward-5", Map.of("n", 0)).toCompletableFuture().get(20, TimeUnit.SECONDS);
+            assertThat(n(ws.next("broadcast", TIMEOUT)))
+                    .as("the feed is reading")
+                    .isZero();
+
+            // From here the feed holds what it reads: only delivery at acknowledgement reaches the client.
+            GatedLiveFeed.hold();
+            agent.broadcast("ward-5", Map.of("n", 1)).toCompletableFuture().get(20, TimeUnit.SECONDS);
+            assertThat(n(ws.next("broadcast", Duration.ofSeconds(10)))).isEqualTo(1);
+
+            // Another replica's record comes next in the partition: this replica's next broadcast waits for it.
+            client.produce(liveTopic, "ward-5", "{\"n\":2}", Map.of("live_topic", "ward-5"));
+            agent.broadcast("ward-5", Map.of("n", 3)).toCompletableFuture().get(20, TimeUnit.SECONDS);
+            GatedLiveFeed.release();
+            agent.broadcast("ward-5", Map.of("n", 4)).toCompletableFuture().get(20, TimeUnit.SECONDS);
+
+            List<Integer> received = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                received.add(n(ws.next("broadcast", TIMEOUT)));
+            }
+            assertThat(received).as("in partition order, each once").containsExactly(2, 3, 4);
+        }
+    }
+
+    private static int n(JsonNode broadcast) {
+        return broadcast.path("payload").path("data").path("n").asInt(-1);
     }
 
     private static URI sse(RunningAgent replica) {

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the events topic and the live topic for this replica's live clients: its own consumer without a group, so
  * every replica sees every message. It starts {@code LIVE_HISTORY_MAX_AGE} back, filling the history so clients
- * reconnecting to a fresh replica still resume.
+ * reconnecting to a fresh replica still resume. This replica's own broadcasts usually reach its clients before the feed
+ * reads them back (see {@link LiveStream#acceptOwn}); the feed then skips them.
  */
 final class KafkaLiveFeed implements AutoCloseable {
     /** Header of a broadcast record naming its live topic. */
@@ -50,6 +51,7 @@ final class KafkaLiveFeed implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private volatile Map<TopicPartition, Integer> index = Map.of();
 
     KafkaLiveFeed(AgentConfig config, LiveStream stream, LiveMetrics metrics, String liveTopic) {
         this.config = config;
@@ -85,26 +87,38 @@ final class KafkaLiveFeed implements AutoCloseable {
                 stream.startAt(start);
             }
             LOG.info("Live delivery reads {} from offsets {}", layout, StreamPosition.format(start));
-            Map<TopicPartition, Integer> index = new HashMap<>();
+            Map<TopicPartition, Integer> positions = new HashMap<>();
             for (int i = 0; i < layout.size(); i++) {
-                index.put(layout.get(i), i);
+                positions.put(layout.get(i), i);
             }
-            poll(created, index);
+            index = Map.copyOf(positions);
+            poll(created, positions);
         } catch (WakeupException e) {
             if (!closed) {
                 LOG.error("Live delivery feed stopped unexpectedly", e);
             }
         } catch (RuntimeException e) {
             LOG.error("Live delivery feed stopped: live clients receive nothing more until the agent restarts", e);
+        } finally {
+            index = Map.of();
         }
     }
 
-    private void poll(KafkaConsumer<byte[], byte[]> source, Map<TopicPartition, Integer> index) {
+    /**
+     * The stream's index of a source partition, or -1 while the feed does not read it (before it knows the partitions,
+     * or a partition it does not read).
+     */
+    int indexOf(String topic, int partition) {
+        Integer at = index.get(new TopicPartition(topic, partition));
+        return at == null ? -1 : at;
+    }
+
+    private void poll(KafkaConsumer<byte[], byte[]> source, Map<TopicPartition, Integer> positions) {
         long nextExpiry = 0;
         while (!closed) {
             ConsumerRecords<byte[], byte[]> records = source.poll(POLL);
             for (ConsumerRecord<byte[], byte[]> record : records) {
-                Integer partition = index.get(new TopicPartition(record.topic(), record.partition()));
+                Integer partition = positions.get(new TopicPartition(record.topic(), record.partition()));
                 if (partition != null) {
                     accept(partition, record);
                 }
@@ -120,25 +134,29 @@ final class KafkaLiveFeed implements AutoCloseable {
     private void accept(int partition, ConsumerRecord<byte[], byte[]> record) {
         boolean event = record.topic().equals(eventsTopic);
         String topic = event ? eventTopic(record) : header(record, LIVE_TOPIC_HEADER);
-        boolean valid = topic != null
-                && LiveTopics.isValid(topic)
-                && stream.accept(
+        LiveStream.Outcome outcome = topic == null || !LiveTopics.isValid(topic)
+                ? LiveStream.Outcome.INVALID
+                : stream.accept(
                         partition,
                         record.offset(),
                         record.timestamp(),
                         event ? Kind.EVENT : Kind.BROADCAST,
                         topic,
                         record.value());
-        if (!valid) {
-            stream.skip(partition, record.offset());
-            metrics.fed("invalid");
-            LOG.debug(
-                    "Skipped {}-{}@{}: no valid live topic or not JSON",
-                    record.topic(),
-                    record.partition(),
-                    record.offset());
-        } else {
-            metrics.fed(event ? "event" : "broadcast");
+        switch (outcome) {
+            case DELIVERED -> metrics.fed(event ? "event" : "broadcast");
+            case INVALID -> {
+                stream.skip(partition, record.offset());
+                metrics.fed("invalid");
+                LOG.debug(
+                        "Skipped {}-{}@{}: no valid live topic or not JSON",
+                        record.topic(),
+                        record.partition(),
+                        record.offset());
+            }
+            case SKIPPED -> {
+                // a broadcast of this replica, delivered when Kafka acknowledged it
+            }
         }
     }
 

@@ -107,7 +107,8 @@ final class LiveMetrics {
                         kind,
                         key -> Counter.builder("realtime.live.messages.received")
                                 .description(
-                                        "Messages read from Kafka for live delivery (kind: event, broadcast, invalid)")
+                                        "Messages taken in for live delivery: read from Kafka, or this replica's broadcasts as Kafka"
+                                                + " acknowledged them (kind: event, broadcast, invalid)")
                                 .tag("kind", kind)
                                 .register(registry))
                 .increment();

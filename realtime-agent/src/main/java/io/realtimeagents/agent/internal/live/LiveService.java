@@ -44,7 +44,7 @@ public final class LiveService implements AutoCloseable {
     private final SseAcceptor sse = new SseAcceptor(this);
     private final ExecutorService tasks = Executors.newVirtualThreadPerTaskExecutor();
     private final boolean webSocketEnabled;
-    private KafkaLiveFeed feed;
+    private volatile KafkaLiveFeed feed;
 
     private LiveService(
             AgentConfig config,
@@ -116,16 +116,40 @@ public final class LiveService implements AutoCloseable {
 
     /**
      * Publishes a message to the live topic's subscribers on every replica (through the live Kafka topic, keyed by the
-     * topic so its messages stay in order), or on this replica only without Kafka.
+     * topic so its messages stay in order), or on this replica only without Kafka. This replica's clients get it as
+     * soon as Kafka acknowledged it, before the returned stage completes, unless messages of other replicas come before
+     * it in its partition (they are delivered first, as the feed reads them).
      */
     public CompletionStage<SentRecord> broadcast(String topic, Object message) {
         LiveTopics.check(topic);
         byte[] value = Json.encode(message);
         if (kafka != null) {
-            return kafka.broadcast(liveTopic, topic, value, Map.of(KafkaLiveFeed.LIVE_TOPIC_HEADER, topic));
+            return kafka.broadcast(liveTopic, topic, value, Map.of(KafkaLiveFeed.LIVE_TOPIC_HEADER, topic))
+                    .thenApply(sent -> {
+                        deliverOwn(sent, topic, value);
+                        return sent;
+                    });
         }
         stream.acceptLocal(topic, value);
         return CompletableFuture.completedFuture(new SentRecord("local", 0, -1, Instant.now()));
+    }
+
+    /** Hands an acknowledged broadcast of this replica to its clients, on the producer's thread (a short task). */
+    private void deliverOwn(SentRecord sent, String topic, byte[] value) {
+        KafkaLiveFeed current = feed;
+        int partition = current == null ? -1 : current.indexOf(sent.topic(), sent.partition());
+        if (partition < 0 || sent.timestamp().toEpochMilli() < 0) {
+            return;
+        }
+        try {
+            LiveStream.Outcome outcome =
+                    stream.acceptOwn(partition, sent.offset(), sent.timestamp().toEpochMilli(), topic, value);
+            if (outcome == LiveStream.Outcome.DELIVERED) {
+                hub.metrics().fed("broadcast");
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Could not deliver broadcast {} to the clients of this replica", sent, e);
+        }
     }
 
     /** Open live connections. */

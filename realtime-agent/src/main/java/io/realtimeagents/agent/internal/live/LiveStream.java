@@ -45,19 +45,32 @@ final class LiveStream {
         return next == null ? 0 : next.length;
     }
 
+    /** What became of a record handed to the stream. */
+    enum Outcome {
+        /** Encoded, kept in the history and handed to the clients. */
+        DELIVERED,
+        /** Not JSON: moved past without delivery. */
+        INVALID,
+        /** Already delivered (a broadcast of this replica, at its acknowledgement), or not next in its partition. */
+        SKIPPED
+    }
+
     /**
-     * Encodes a source record and delivers it; false when its value is not JSON (it is skipped).
+     * Encodes a source record and delivers it, unless it was delivered already.
      *
      * @param partition the index of the source partition
      * @param offset its offset there
      * @param timestampMillis the record's timestamp
      */
-    synchronized boolean accept(
+    synchronized Outcome accept(
             int partition, long offset, long timestampMillis, Kind kind, String topic, byte[] value) {
+        if (offset < next[partition]) {
+            return Outcome.SKIPPED;
+        }
         byte[] json = LiveFrames.messageJson(kind, topic, value, timestampMillis);
         next[partition] = offset + 1;
         if (json == null) {
-            return false;
+            return Outcome.INVALID;
         }
         String id = StreamPosition.format(next);
         LiveMessage message = new LiveMessage(
@@ -69,7 +82,20 @@ final class LiveStream {
                 hub.metrics().retainedBytes());
         history.add(message);
         hub.publish(message);
-        return true;
+        return Outcome.DELIVERED;
+    }
+
+    /**
+     * Delivers a broadcast of this replica as soon as Kafka acknowledged it, without waiting for the feed to read it
+     * back, when it is the next record of its partition; otherwise (records of other replicas come before it and the
+     * feed has not read them yet, or the feed is not reading) it is {@link Outcome#SKIPPED} and the feed delivers it in
+     * its turn. Either way, each partition's records reach clients once and in order, with the same ids.
+     */
+    synchronized Outcome acceptOwn(int partition, long offset, long timestampMillis, String topic, byte[] value) {
+        if (next == null || partition >= next.length || next[partition] != offset) {
+            return Outcome.SKIPPED;
+        }
+        return accept(partition, offset, timestampMillis, Kind.BROADCAST, topic, value);
     }
 
     /** Moves past a record that is not delivered. */
@@ -84,7 +110,7 @@ final class LiveStream {
 
     /** Delivers a broadcast of an agent without Kafka: its own single partition. */
     synchronized void acceptLocal(String topic, byte[] value) {
-        if (!accept(0, next[0], System.currentTimeMillis(), Kind.BROADCAST, topic, value)) {
+        if (accept(0, next[0], System.currentTimeMillis(), Kind.BROADCAST, topic, value) != Outcome.DELIVERED) {
             throw new IllegalArgumentException("a broadcast message must encode to JSON");
         }
     }
