@@ -29,6 +29,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -140,13 +142,15 @@ class MqttResilienceIT {
         }
     }
 
-    @Test
+    /** At QoS 2 too: the MQTT client would acknowledge a QoS 2 message on arrival, and a stop would lose it. */
+    @ParameterizedTest(name = "QoS {0}")
+    @ValueSource(ints = {1, 2})
     void gracefulStop_acknowledgesTheMessageBeingHandled_soOnlyTheUnstartedOnesComeBack(
-            KafkaBroker kafka, KafkaTestClient client, MqttBroker mqtt) throws Exception {
+            int qos, KafkaBroker kafka, KafkaTestClient client, MqttBroker mqtt) throws Exception {
         String topic = MqttTestClient.uniqueTopic("graceful") + "/readings/r0";
         AgentConfig config = MqttTestAgents.config(kafka, mqtt, "mqtt-graceful", client.uniqueTopic("mqtt-dlq", 1))
                 .set(AgentSettings.MQTT_SHARED_GROUP, UNSHARED)
-                .mqttSubscription(topic + "=reading@1")
+                .mqttSubscription(topic + "=reading@" + qos)
                 .build();
         CountDownLatch inHandler = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -166,7 +170,7 @@ class MqttResilienceIT {
         RunningAgent running = TestAgents.start(blocking, config);
         try (MqttTestClient devices = MqttTestClient.connect(mqtt)) {
             for (int i = 0; i < 10; i++) {
-                devices.publish(topic, "{\"seq\":" + i + "}", 1);
+                devices.publish(topic, "{\"seq\":" + i + "}", qos);
             }
         }
         assertThat(inHandler.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();

@@ -98,7 +98,18 @@ final class MqttRoutes {
         cache.put(topic, value);
     }
 
-    /** The broker-side filters with their QoS (the highest when two routes share a filter), shared when asked. */
+    /**
+     * The highest QoS the agent subscribes with. A QoS 2 delivery is acknowledged (PUBREC) by the MQTT client as it
+     * arrives, before any handler ran, so a stop or crash would lose it, and the client may complete it (PUBCOMP)
+     * before that acknowledgement left, which brokers reject as a protocol error. At QoS 1 the agent acknowledges each
+     * message once it is handled: at least once, like every other input.
+     */
+    static final int MAX_RECEIVE_QOS = 1;
+
+    /**
+     * The broker-side filters with the QoS to subscribe with (the highest when two routes share a filter, at most
+     * {@link #MAX_RECEIVE_QOS}), shared when asked.
+     */
     Map<String, Integer> brokerFilters(String sharedGroup) {
         Map<String, Integer> filters = new LinkedHashMap<>();
         List<FilterQos> all = new ArrayList<>();
@@ -108,9 +119,21 @@ final class MqttRoutes {
             String filter = sharedGroup == null
                     ? entry.filter().brokerFilter()
                     : "$share/" + sharedGroup + "/" + entry.filter().brokerFilter();
-            filters.merge(filter, entry.qos(), Math::max);
+            filters.merge(filter, Math.min(entry.qos(), MAX_RECEIVE_QOS), Math::max);
         }
         return filters;
+    }
+
+    /** The filters of routes that ask for a QoS above {@link #MAX_RECEIVE_QOS}, as configured. */
+    List<String> cappedFilters() {
+        List<String> capped = new ArrayList<>();
+        bridges.stream()
+                .filter(bridge -> bridge.qos() > MAX_RECEIVE_QOS)
+                .forEach(bridge -> capped.add(bridge.filter().text()));
+        subscriptions.stream()
+                .filter(subscription -> subscription.qos() > MAX_RECEIVE_QOS)
+                .forEach(subscription -> capped.add(subscription.filter().text()));
+        return capped;
     }
 
     private record FilterQos(MqttTopicFilter filter, int qos) {}

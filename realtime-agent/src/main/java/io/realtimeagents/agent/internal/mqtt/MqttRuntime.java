@@ -69,6 +69,13 @@ public final class MqttRuntime implements AutoCloseable {
         this.sharedGroup = config.mqttSharedGroup();
         this.options = MqttOptions.of(config);
         this.client = new MqttAsyncClient(serverUri(config), config.mqttClientId(), new MemoryPersistence());
+        List<String> capped = routes.cappedFilters();
+        if (!capped.isEmpty()) {
+            LOG.info(
+                    "MQTT {} asked for QoS 2: the agent receives them at QoS 1 and acknowledges each message after"
+                            + " handling it, so a stop or crash redelivers it instead of losing it (at least once)",
+                    capped);
+        }
         client.setManualAcks(true);
         this.sequencer = new AckSequencer(client::messageArrivedComplete);
         this.lanes = new MqttLanes<>(config.get(AgentSettings.MQTT_WORKERS), this::process);

@@ -30,7 +30,7 @@ class MqttRoutesTest {
     }
 
     @Test
-    void brokerFilters_areSharedWhenAGroupIsGiven_withTheHighestQosPerFilter() {
+    void brokerFilters_areSharedWhenAGroupIsGiven_withTheHighestQosPerFilter_butAtMostQos1() {
         MqttRoutes sameFilter = new MqttRoutes(
                 List.of(), List.of(MqttSubscription.parse("a/{x}=t@0"), MqttSubscription.parse("a/+=u@2")));
 
@@ -38,8 +38,10 @@ class MqttRoutesTest {
                 .containsExactly(
                         Map.entry("$share/vitals/devices/+/vitals/#", 1),
                         Map.entry("$share/vitals/devices/+/status", 0),
-                        Map.entry("$share/vitals/devices/+/vitals/blood_pressure", 2));
-        assertThat(sameFilter.brokerFilters(null)).containsExactly(Map.entry("a/+", 2));
+                        Map.entry("$share/vitals/devices/+/vitals/blood_pressure", 1));
+        assertThat(sameFilter.brokerFilters(null)).containsExactly(Map.entry("a/+", 1));
+        assertThat(routes.cappedFilters()).containsExactly("devices/+/vitals/blood_pressure");
+        assertThat(sameFilter.cappedFilters()).containsExactly("a/+");
     }
 
     @Test
