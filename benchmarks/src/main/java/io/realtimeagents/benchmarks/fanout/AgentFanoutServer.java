@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -34,6 +35,7 @@ public final class AgentFanoutServer implements ServerControl.Target {
     private final HttpClient http = HttpClient.newHttpClient();
     private final LongAdder failed = new LongAdder();
     private final AtomicReference<String> firstFailure = new AtomicReference<>("none");
+    private final LatencyHistogram acknowledged = new LatencyHistogram(); // guarded by itself
 
     private AgentFanoutServer(RunningAgent running) {
         this.running = running;
@@ -68,7 +70,12 @@ public final class AgentFanoutServer implements ServerControl.Target {
         running.agent()
                 .broadcast(BenchMessage.TOPIC, BenchMessage.data(seq, sentNanos))
                 .whenComplete((sent, error) -> {
-                    if (error != null) {
+                    if (error == null) {
+                        long nanos = System.nanoTime() - sentNanos;
+                        synchronized (acknowledged) {
+                            acknowledged.record(nanos);
+                        }
+                    } else {
                         failed.increment();
                         firstFailure.compareAndSet("none", error.toString().replaceAll("\\s+", "_"));
                     }
@@ -95,8 +102,27 @@ public final class AgentFanoutServer implements ServerControl.Target {
         }
     }
 
+    /**
+     * Failed broadcasts, and the time from {@code broadcast} to Kafka's acknowledgement (by then this replica's clients
+     * have the message queued on their event loops), in ms.
+     */
     @Override
     public String counters() {
-        return "broadcasts_failed=" + failed.sum() + " first_failure=" + firstFailure.get();
+        synchronized (acknowledged) {
+            return "broadcasts_failed=" + failed.sum() + " first_failure=" + firstFailure.get()
+                    + String.format(
+                            Locale.ROOT,
+                            " acknowledged_ms_p50=%.1f acknowledged_ms_p99=%.1f acknowledged_ms_max=%.1f",
+                            acknowledged.percentile(50) / 1e6,
+                            acknowledged.percentile(99) / 1e6,
+                            acknowledged.max() / 1e6);
+        }
+    }
+
+    @Override
+    public void resetCounters() {
+        synchronized (acknowledged) {
+            acknowledged.clear();
+        }
     }
 }

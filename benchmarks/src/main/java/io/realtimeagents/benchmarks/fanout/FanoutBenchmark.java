@@ -48,7 +48,8 @@ public final class FanoutBenchmark implements Benchmark {
         return "--scenario=all|1|2          1: 10,000 clients at 10 events/s; 2: 2,000 clients at 50 events/s"
                 + " (default all)\n--clients=N --sse-clients=M --rate=R  one scenario of your own instead (SSE"
                 + " default: a tenth)\n--seconds=S --warmup=W      measured and warm-up seconds of emission (default 20"
-                + " and 5)\n--quick                     a smoke run: 500 clients at 10 events/s for 5 s\n"
+                + " and " + Scenario.WARMUP_SECONDS
+                + ")\n--quick                     a smoke run: 500 clients at 10 events/s for 5 s\n"
                 + "--contenders=baseline,agent which servers run (default both: baseline, agent, baseline)\n"
                 + "--no-equal-load             when the plain server sheds more than 5% of its ticks, do not run the"
                 + " three runs again at the rate it sustained\n"

@@ -36,6 +36,13 @@ final class LatencyHistogram {
         max = Math.max(max, other.max);
     }
 
+    /** Forgets every value. */
+    void clear() {
+        Arrays.fill(counts, 0);
+        total = 0;
+        max = 0;
+    }
+
     /** How many values were recorded. */
     long count() {
         return total;

@@ -31,6 +31,18 @@ class LatencyHistogramTest {
     }
 
     @Test
+    void clear_forgetsEveryValue() {
+        LatencyHistogram histogram = new LatencyHistogram();
+        histogram.record(5_000_000);
+        histogram.clear();
+        histogram.record(1_000);
+
+        assertEquals(1, histogram.count());
+        assertEquals(1_000, histogram.max());
+        assertEquals(1_000, histogram.percentile(99));
+    }
+
+    @Test
     void percentile_ofUniformValues_isWithinTheBucketWidth() {
         LatencyHistogram histogram = new LatencyHistogram();
         for (long micros = 1; micros <= 10_000; micros++) {
