@@ -51,6 +51,8 @@ public final class FanoutBenchmark implements Benchmark {
                 + " and " + Scenario.WARMUP_SECONDS
                 + ")\n--quick                     a smoke run: 500 clients at 10 events/s for 5 s\n"
                 + "--contenders=baseline,agent which servers run (default both: baseline, agent, baseline)\n"
+                + "--rounds=N                  with both: baseline, then N times agent, baseline; the targets are"
+                + " judged on the median of the N rounds' ratios (default 1)\n"
                 + "--no-equal-load             when the plain server sheds more than 5% of its ticks, do not run the"
                 + " three runs again at the rate it sustained\n"
                 + "--idle=S --drain=S          idle seconds before measuring memory (default " + DEFAULT_IDLE_SECONDS
@@ -73,6 +75,7 @@ public final class FanoutBenchmark implements Benchmark {
         String agentEnv = options.string("agent-env", "").trim();
         Settings settings = settings(options, cpus);
         boolean equalLoad = !options.flag("no-equal-load");
+        int rounds = (int) options.positiveLong("rounds", 1);
         options.checkAllUsed();
         for (Scenario scenario : scenarios) {
             checkLimits(scenario, settings);
@@ -87,7 +90,7 @@ public final class FanoutBenchmark implements Benchmark {
             LongSupplier kafkaCpu = broker == null ? () -> 0 : () -> Math.max(0, broker.cpuNanos());
             for (Scenario scenario : scenarios) {
                 List<RunResult> baselines =
-                        runScenario(scenario, order(contenders, baseline, agent), settings, kafkaCpu);
+                        runScenario(scenario, order(contenders, baseline, agent, rounds), settings, kafkaCpu);
                 Scenario equal = equalLoad && contenders.size() == 2 ? scenario.atSustainedRate(baselines) : null;
                 if (equal != null) {
                     report.line(String.format(
@@ -97,7 +100,7 @@ public final class FanoutBenchmark implements Benchmark {
                             equal.rate(),
                             scenario.rate(),
                             equal.rate()));
-                    runScenario(equal, order(contenders, baseline, agent), settings, kafkaCpu);
+                    runScenario(equal, order(contenders, baseline, agent, rounds), settings, kafkaCpu);
                 }
             }
         } finally {
@@ -135,11 +138,13 @@ public final class FanoutBenchmark implements Benchmark {
                 run.sourceAddresses() == 1 ? "" : "es",
                 run.generators(),
                 run.generators() == 1 ? "" : "s"));
+        List<RunResult> ordered = new ArrayList<>();
         List<RunResult> baselines = new ArrayList<>();
         RunResult agent = null;
         for (int i = 0; i < order.size(); i++) {
             RunResult result = FanoutRun.run(order.get(i), scenario, run, kafkaCpu);
             report.run("run " + (i + 1), result);
+            ordered.add(result);
             if (result.contender().equals("agent")) {
                 agent = result;
             } else {
@@ -148,16 +153,23 @@ public final class FanoutBenchmark implements Benchmark {
         }
         if (baselines.isEmpty()) {
             report.line("targets: not evaluated (no baseline run)");
+        } else if (baselines.size() > 2) {
+            report.rounds(ordered, scenario);
         } else {
             report.summary(baselines, agent, scenario);
         }
         return baselines;
     }
 
-    /** Baseline, agent, baseline when both run; else the one contender. */
-    private static List<ServerKind> order(List<String> contenders, ServerKind baseline, ServerKind agent) {
+    /** Baseline, then {@code rounds} times agent, baseline when both run; else the one contender. */
+    private static List<ServerKind> order(List<String> contenders, ServerKind baseline, ServerKind agent, int rounds) {
         if (contenders.size() == 2) {
-            return List.of(baseline, agent, baseline);
+            List<ServerKind> order = new ArrayList<>(List.of(baseline));
+            for (int round = 0; round < rounds; round++) {
+                order.add(agent);
+                order.add(baseline);
+            }
+            return order;
         }
         return List.of(contenders.get(0).equals("agent") ? agent : baseline);
     }
