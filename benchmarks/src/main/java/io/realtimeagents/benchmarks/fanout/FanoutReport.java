@@ -141,23 +141,7 @@ final class FanoutReport {
         double p99Ratio = all.latency().percentile(99) / p99;
         double memory = agent.heapPerConnection() + agent.offHeapPerConnection();
         line(format("agent / baseline: deliveries/s %.2f, p99 %.2f", rateRatio, p99Ratio));
-        line(format(
-                "targets: deliveries/s >= %.1fx baseline with no loss: %s (%.2f, lost %,d) | p99 <= %.1fx baseline: %s"
-                        + " (%.2f) | heap + off-heap per connection <= %.0f KiB: %s (%.2f KiB) | %,d connections held:"
-                        + " %s (%,d)",
-                DELIVERY_TARGET,
-                met(rateRatio >= DELIVERY_TARGET && all.lost() == 0),
-                rateRatio,
-                all.lost(),
-                P99_TARGET,
-                met(p99Ratio <= P99_TARGET),
-                p99Ratio,
-                MEMORY_TARGET_BYTES / KIB,
-                met(memory <= MEMORY_TARGET_BYTES),
-                memory / KIB,
-                scenario.clients(),
-                met(all.held() == scenario.clients()),
-                all.held()));
+        targets("", rateRatio, all.lost(), p99Ratio, memory, all.held(), scenario.clients());
     }
 
     /**
@@ -192,11 +176,24 @@ final class FanoutReport {
         line(format(
                 "agent / neighbouring baselines, deliveries/s / p99, per round: %s; median deliveries/s %.2f, p99 %.2f",
                 each, rateRatio, p99Ratio));
+        targets(
+                format(" on the medians of %d rounds (memory: the largest, held: the fewest)", rounds),
+                rateRatio,
+                lost,
+                p99Ratio,
+                memory,
+                held,
+                scenario.clients());
+    }
+
+    /** The targets line: each target, met or not, with the figure it was judged on. */
+    private void targets(
+            String heading, double rateRatio, long lost, double p99Ratio, double memory, long held, int clients) {
         line(format(
-                "targets on the medians of %d rounds: deliveries/s >= %.1fx baseline with no loss: %s (%.2f, lost %,d)"
-                        + " | p99 <= %.1fx baseline: %s (%.2f) | heap + off-heap per connection <= %.0f KiB: %s"
-                        + " (%.2f KiB at most) | %,d connections held: %s (%,d at least)",
-                rounds,
+                "targets%s: deliveries/s >= %.1fx baseline with no loss: %s (%.2f, lost %,d) | p99 <= %.1fx baseline: %s"
+                        + " (%.2f) | heap + off-heap per connection <= %.0f KiB: %s (%.2f KiB) | %,d connections held:"
+                        + " %s (%,d)",
+                heading,
                 DELIVERY_TARGET,
                 met(rateRatio >= DELIVERY_TARGET && lost == 0),
                 rateRatio,
@@ -207,8 +204,8 @@ final class FanoutReport {
                 MEMORY_TARGET_BYTES / KIB,
                 met(memory <= MEMORY_TARGET_BYTES),
                 memory / KIB,
-                scenario.clients(),
-                met(held == scenario.clients()),
+                clients,
+                met(held == clients),
                 held));
     }
 
