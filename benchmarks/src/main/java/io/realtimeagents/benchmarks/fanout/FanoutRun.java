@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * One run of one contender: a server JVM, which a few probe clients connect to and leave (so that what the first
- * connections set up once, such as classes, thread-local caches and handshake paths, is not counted per connection)
- * before it measures its memory with no client; then load-generator JVMs that connect every client; an idle pause,
+ * One run of one contender: a server JVM, primed with events, which a few probe clients connect to, receive from and
+ * leave (so that what the first connections set up once, such as classes, thread-local caches, handshake and delivery
+ * paths, is not counted per connection) before it measures its memory with no client; then load-generator JVMs that connect every client; an idle pause,
  * after which the server measures its memory again; then the steady emission, and the clients' results. The server
  * stops first, so the clients' ports are free again at once (the side that closes first keeps its ports in
  * TIME_WAIT).
@@ -45,6 +45,8 @@ final class FanoutRun {
     private static final int PROBE_CLIENTS = 100;
     private static final int PRIME_RATE = 1_000;
     private static final int PRIME_EVENTS = 20_000;
+    private static final int PRIME_WITH_PROBES_RATE = 400;
+    private static final int PRIME_WITH_PROBES_EVENTS = 8_000;
 
     private final ServerKind kind;
     private final Scenario scenario;
@@ -78,7 +80,7 @@ final class FanoutRun {
     private RunResult measure() throws Exception {
         server = ChildJvm.start(kind.name() + "-server", settings.serverHeap(), kind.main(), kind.arguments());
         int port = (int) Fields.number(Fields.parse(server.await("LISTENING", START_TIMEOUT)), "port");
-        prime();
+        prime(PRIME_RATE, PRIME_EVENTS);
         probe(port);
         Thread.sleep(SETTLE_MILLIS);
         ServerStats empty = stats();
@@ -108,22 +110,29 @@ final class FanoutRun {
     }
 
     /**
-     * Emits {@value #PRIME_EVENTS} events at {@value #PRIME_RATE} per second before any client connects, so that what
-     * runs once per event is compiled before anything is measured, as in a server that has been running for a while.
-     * The plain server's per-event work is a few lines; the agent's is its Kafka producer, its live feed and the
-     * broker's produce and fetch paths, which at the scenarios' 5 to 50 events per second would otherwise still be
-     * compiled (and recompiled: a new producer takes other branches in the broker) during the measured seconds.
+     * Emits {@code events} at {@code rate} per second, to whoever is connected, so that what runs once per event is
+     * compiled before anything is measured, as in a server that has been running for a while. First with no client
+     * ({@value #PRIME_EVENTS} at {@value #PRIME_RATE}/s), then with the probe clients ({@value
+     * #PRIME_WITH_PROBES_EVENTS} at {@value #PRIME_WITH_PROBES_RATE}/s). The plain server's per-event work is a few
+     * lines; the agent's is its Kafka producer, its live feed and the broker's produce and fetch paths, which at the
+     * scenarios' 5 to 50 events per second would otherwise still be compiled during the measured seconds. The second
+     * round matters because the first deliveries to clients take branches that the first round never took: the JIT
+     * throws away what it compiled for the per-event path and, at 30 events/s, needs minutes of events to compile it
+     * again (session 5: with the first round only, the agent's JIT compiler used 0.3-1.0 CPU s per 10 measured s).
      */
-    private void prime() throws IOException, InterruptedException {
-        server.send("start " + PRIME_RATE + " " + PRIME_EVENTS);
-        Map<String, String> primed = Fields.parse(server.await(
-                "EMITTED", Duration.ofSeconds(PRIME_EVENTS / PRIME_RATE).plus(REPLY_TIMEOUT)));
-        if (Fields.number(primed, "events") + Fields.number(primed, "skipped") != PRIME_EVENTS) {
+    private void prime(int rate, int events) throws IOException, InterruptedException {
+        server.send("start " + rate + " " + events);
+        Map<String, String> primed = Fields.parse(
+                server.await("EMITTED", Duration.ofSeconds(events / rate).plus(REPLY_TIMEOUT)));
+        if (Fields.number(primed, "events") + Fields.number(primed, "skipped") != events) {
             throw new IOException("The " + kind.name() + " server did not finish priming: " + primed);
         }
     }
 
-    /** Connects a few clients of both transports, in the scenario's proportion, then disconnects them. */
+    /**
+     * Connects a few clients of both transports, in the scenario's proportion, primes the server again while they
+     * receive, then disconnects them.
+     */
     private void probe(int port) throws IOException, InterruptedException {
         int clients = Math.min(PROBE_CLIENTS, scenario.clients());
         int sse = scenario.sseClients() == 0 ? 0 : Math.max(1, clients * scenario.sseClients() / scenario.clients());
@@ -134,6 +143,7 @@ final class FanoutRun {
                 throw new IOException(
                         "The " + kind.name() + " server refused probe clients: " + connected.get("first_error"));
             }
+            prime(PRIME_WITH_PROBES_RATE, PRIME_WITH_PROBES_EVENTS);
         }
     }
 
