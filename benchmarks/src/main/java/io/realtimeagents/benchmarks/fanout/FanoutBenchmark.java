@@ -99,7 +99,7 @@ public final class FanoutBenchmark implements Benchmark {
                 if (lighter != null) {
                     report.line(String.format(
                             Locale.ROOT,
-                            "the plain server sustained %d of %d events/s: this machine saturates below the load,"
+                            "the plain server sustained %.1f of %d events/s: this machine saturates below the load,"
                                     + " which the issue's machine carried with a third of its capacity to spare; the"
                                     + " same runs at %d events/s, two thirds of what it sustained:",
                             scenario.sustainedRate(skipped, baselines.size()),

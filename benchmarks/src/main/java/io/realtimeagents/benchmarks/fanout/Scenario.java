@@ -55,14 +55,14 @@ record Scenario(String name, int clients, int sseClients, long rate, long second
         if (name.endsWith(WITH_HEADROOM) || ticks == 0 || skippedTicks * 100 <= ticks * SHED_LIMIT_PERCENT) {
             return null;
         }
-        long rate = Math.round(this.rate * (double) (ticks - skippedTicks) / ticks * 2 / 3);
+        long rate = Math.round(sustainedRate(skippedTicks, runs) * 2 / 3);
         return rate < 1 ? null : new Scenario(name + WITH_HEADROOM, clients, sseClients, rate, seconds, warmupSeconds);
     }
 
     /** Events/s the plain server sustained over its runs of this scenario, having skipped {@code skippedTicks}. */
-    long sustainedRate(long skippedTicks, int runs) {
+    double sustainedRate(long skippedTicks, int runs) {
         long ticks = ticks() * runs;
-        return ticks == 0 ? 0 : rate * (ticks - skippedTicks) / ticks;
+        return ticks == 0 ? 0 : rate * (double) (ticks - skippedTicks) / ticks;
     }
 
     int webSocketClients() {

@@ -13,7 +13,7 @@ class ScenarioTest {
     void withHeadroom_isTwoThirdsOfTheRateThePlainServerSustained_whenItShedMoreThanFivePercent() {
         Scenario lighter = TWO.withHeadroom(480, 2); // 12% of 4,000 ticks: it sustained 44 events/s
 
-        assertEquals(44, TWO.sustainedRate(480, 2));
+        assertEquals(44.0, TWO.sustainedRate(480, 2));
         assertEquals(29, lighter.rate());
         assertEquals("2 with headroom", lighter.name());
         assertEquals(TWO.clients(), lighter.clients());
