@@ -19,7 +19,7 @@ public final class DeadLetterHeaders {
     public static final String ORIGINAL_SUBSCRIPTION = "dlq.original.subscription";
     /** The message type, when it could be determined. */
     public static final String MESSAGE_TYPE = "dlq.message.type";
-    /** Why it was dead-lettered: {@code decode}, {@code handler} or {@code unhandled}. */
+    /** Why it was dead-lettered: one of the {@code REASON_*} values, e.g. {@code handler}. */
     public static final String REASON = "dlq.reason";
     /** The class of the last error. */
     public static final String ERROR_CLASS = "dlq.error.class";
@@ -38,6 +38,16 @@ public final class DeadLetterHeaders {
     public static final String REASON_HANDLER = "handler";
     /** Reason: the handler found the message invalid ({@code InvalidMessageException}); never retried. */
     public static final String REASON_INVALID = "invalid";
+    /**
+     * Reason: an output of the handler (Kafka send, emit, broadcast, MQTT publish) was not acknowledged by its broker
+     * on any attempt; {@link #OUTPUT} names it, the error headers carry its error.
+     */
+    public static final String REASON_OUTPUT = "output_failed";
+    /** Reason: an unexpected error outside the handler (a defect, or an error such as a stack overflow). */
+    public static final String REASON_INTERNAL = "internal_error";
+    /** The output that failed, e.g. {@code kafka topic alerts} (reason {@code output_failed} only). */
+    public static final String OUTPUT = "dlq.output";
+
     /** Reason: no handler is registered for the message type. */
     public static final String REASON_UNHANDLED = "unhandled";
 

@@ -330,6 +330,49 @@ class RetryAndDeadLetterIT {
         }
     }
 
+    @Test
+    void errorEscapingTheHandler_deadLettersTheRecordWithReasonInternalError_andTheConsumerGoesOn(
+            KafkaBroker broker, KafkaTestClient client) {
+        String topic = client.uniqueTopic("erroring", 2);
+        String deadLetters = topic + ".dlq";
+        broker.createTopic(deadLetters, 1);
+        AgentConfig config = TestAgents.config(broker, "internal-error")
+                .streamingTopics(topic)
+                .topicMessageType(topic, "reading")
+                .build();
+        List<String> handled = new CopyOnWriteArrayList<>();
+        RealtimeAgent agent = new RealtimeAgent() {
+            @Override
+            protected void initialize() {
+                onMessage("reading", Reading.class, (reading, context) -> {
+                    if (reading.value() < 0) {
+                        // An error the dispatcher does not treat as a handler failure: it used to stop the loop.
+                        throw new StackOverflowError("deep recursion on " + reading.patientId());
+                    }
+                    handled.add(reading.patientId());
+                });
+            }
+        };
+        try (RunningAgent running = TestAgents.start(agent, config)) {
+            client.produce(topic, "p1", "{\"patient_id\":\"p1\",\"value\":-1}");
+            ConsumerRecord<String, String> letter =
+                    client.consume(deadLetters, 1, TIMEOUT).get(0);
+            assertThat(KafkaTestClient.header(letter, DeadLetterHeaders.REASON))
+                    .isEqualTo(DeadLetterHeaders.REASON_INTERNAL);
+            assertThat(KafkaTestClient.header(letter, DeadLetterHeaders.ERROR_CLASS))
+                    .isEqualTo(StackOverflowError.class.getName());
+            assertThat(KafkaTestClient.header(letter, DeadLetterHeaders.ATTEMPTS))
+                    .isEqualTo("3");
+
+            for (int i = 0; i < 10; i++) {
+                client.produce(topic, "k" + i, "{\"patient_id\":\"q" + i + "\",\"value\":1}");
+            }
+            Await.await(TIMEOUT, "later records of both partitions handled", () -> handled.size() == 10);
+            Await.await(TIMEOUT, "every record committed", () -> committed(client, config, topic) == 11);
+            assertThat(HttpProbe.get(running, "/health/live").status()).isEqualTo(200);
+        }
+    }
+
     private static long committed(KafkaTestClient client, AgentConfig config, String topic) {
         return client.committedOffsets(config.consumerGroup(), topic).values().stream()
                 .mapToLong(Long::longValue)

@@ -2,6 +2,7 @@ package io.realtimeagents.common.handler;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /** Where a message came from and how often it has been attempted, passed to every handler call. */
 public interface MessageContext {
@@ -36,6 +37,21 @@ public interface MessageContext {
 
     /** 1 on the first attempt, 2 on the first retry, and so on. */
     int attempt();
+
+    /**
+     * Makes an output part of this handling: the message counts as handled (its offset committed, its MQTT message
+     * acknowledged) only once the output completed, and when it fails the handling fails (retried, then
+     * dead-lettered with reason {@code output_failed}). Outputs the handler starts on its own thread with the agent's
+     * verbs ({@code emit}, {@code sendKafkaMessage}, {@code broadcast}, {@code publishMqtt}) are part of it without
+     * this; use it for an output started on another thread, or one of your own (an HTTP call, a database write),
+     * before the handler returns. Outputs started on other threads and not tracked are fire-and-forget: outside the
+     * delivery guarantee.
+     *
+     * @param output the output's completion
+     * @return the same stage
+     * @throws IllegalStateException when the handler already returned
+     */
+    <T> CompletionStage<T> track(CompletionStage<T> output);
 
     /**
      * The values of the named segments of the MQTT subscription that matched the topic: for the filter

@@ -370,6 +370,11 @@ class MessageDecoderTest {
         public int attempt() {
             return 1;
         }
+
+        @Override
+        public <T> java.util.concurrent.CompletionStage<T> track(java.util.concurrent.CompletionStage<T> output) {
+            return output;
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.realtimeagents.agent.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.realtimeagents.agent.SentRecord;
+import io.realtimeagents.agent.internal.delivery.Handling;
 import io.realtimeagents.agent.internal.kafka.ConsumerStatus;
 import io.realtimeagents.agent.internal.kafka.KafkaRuntime;
 import io.realtimeagents.agent.internal.live.LiveService;
@@ -194,17 +195,17 @@ public final class AgentRuntime implements AgentServices {
 
     @Override
     public CompletionStage<SentRecord> emit(RealtimeEvent event) {
-        return kafka().emit(event);
+        return Handling.track(kafka().emit(event), "kafka topic", config.eventsTopic());
     }
 
     @Override
     public CompletionStage<SentRecord> broadcast(String topic, Object message) {
-        return live.broadcast(topic, message);
+        return Handling.track(live.broadcast(topic, message), "live topic", topic);
     }
 
     @Override
     public CompletionStage<SentRecord> send(String topic, String key, byte[] value, Map<String, String> headers) {
-        return kafka().send(topic, key, value, headers);
+        return Handling.track(kafka().send(topic, key, value, headers), "kafka topic", topic);
     }
 
     @Override
@@ -223,7 +224,7 @@ public final class AgentRuntime implements AgentServices {
             throw new RealtimeAgentException(
                     "MQTT is not configured: set MQTT_HOST (and MQTT_PORT) to publish MQTT messages");
         }
-        return current.publish(topic, payload, qos, retained);
+        return Handling.track(current.publish(topic, payload, qos, retained), "mqtt topic", topic);
     }
 
     private KafkaRuntime kafka() {

@@ -91,11 +91,13 @@ public final class DeadLetterPublisher {
             add(record, DeadLetterHeaders.MESSAGE_TYPE, letter.messageType());
         }
         add(record, DeadLetterHeaders.REASON, letter.reason());
-        add(record, DeadLetterHeaders.ERROR_CLASS, letter.error().getClass().getName());
-        add(
-                record,
-                DeadLetterHeaders.ERROR_MESSAGE,
-                truncate(String.valueOf(letter.error().getMessage())));
+        Throwable error = letter.error();
+        if (error instanceof OutputFailedException output && output.getCause() != null) {
+            add(record, DeadLetterHeaders.OUTPUT, output.target());
+            error = output.getCause();
+        }
+        add(record, DeadLetterHeaders.ERROR_CLASS, error.getClass().getName());
+        add(record, DeadLetterHeaders.ERROR_MESSAGE, truncate(String.valueOf(error.getMessage())));
         add(record, DeadLetterHeaders.ATTEMPTS, Integer.toString(letter.attempts()));
         add(record, DeadLetterHeaders.SERVICE, serviceName);
         add(record, DeadLetterHeaders.FAILED_AT, Instant.now().toString());

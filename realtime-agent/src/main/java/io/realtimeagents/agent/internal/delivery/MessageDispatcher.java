@@ -13,12 +13,13 @@ import io.realtimeagents.common.handler.MessageContext;
 import io.realtimeagents.common.handler.MessageDecoder;
 import io.realtimeagents.common.handler.RetryPolicy;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes one message of any transport through decoding, its handler, retries with backoff and, when everything
- * failed, the dead-letter topic. Thread-safe: the workers of a transport share one dispatcher.
+ * Takes one message of any transport through decoding, its handler (whose outputs belong to the handling), retries
+ * with backoff and, when everything failed, the dead-letter topic. Thread-safe: the workers of a transport share one dispatcher.
  */
 public final class MessageDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(MessageDispatcher.class);
@@ -43,35 +44,43 @@ public final class MessageDispatcher {
     /**
      * Decodes a message and runs its handler.
      *
-     * @return true when done with the message (handled, skipped or dead-lettered); false when stopped first, so the
-     *     message must be delivered again
+     * @return finished when done with the message (handled, skipped or dead-lettered), with the handler's outputs
+     *     that may still be on their way; stopped when stopped first, so the message must be delivered again
      */
-    public boolean dispatch(InboundMessage message, Contexts contexts, StopSignal stop) {
+    public Outcome dispatch(InboundMessage message, Contexts contexts, StopSignal stop) {
+        return dispatch(message, contexts, stop, 1);
+    }
+
+    /**
+     * Decodes a message and runs its handler, starting with the given attempt: more than 1 when the outputs of an
+     * earlier attempt failed after it returned.
+     */
+    public Outcome dispatch(InboundMessage message, Contexts contexts, StopSignal stop, int firstAttempt) {
         DecodedMessage decoded;
         try {
             decoded = decoder.decode(message.topic(), message.value(), message::header);
         } catch (PayloadDecodingException e) {
             LOG.warn("Dead-lettering undecodable {}: {}", message.describe(), e.getMessage());
-            return deadLetter(message, null, DeadLetterHeaders.REASON_DECODE, e, 0, stop);
+            return Outcome.of(deadLetter(message, null, DeadLetterHeaders.REASON_DECODE, e, 0, stop));
         }
         if (!decoded.hasHandler()) {
             if (unhandledPolicy == UnhandledMessagePolicy.IGNORE) {
-                return true;
+                return Outcome.DONE;
             }
             String reason = "No handler is registered for message type '" + decoded.messageType()
                     + "' (registered: " + registry.messageTypes() + "); set HANDLER_UNHANDLED=ignore to skip such"
                     + " messages";
             LOG.warn("Dead-lettering {}: {}", message.describe(), reason);
-            return deadLetter(
+            return Outcome.of(deadLetter(
                     message,
                     decoded.messageType(),
                     DeadLetterHeaders.REASON_UNHANDLED,
                     new IllegalStateException(reason),
                     0,
-                    stop);
+                    stop));
         }
         MessageMeters meters = metrics.forMessages(message.transport(), message.metricsTopic(), decoded.messageType());
-        return runWithRetries(message, decoded.messageType(), meters, decoded::invoke, contexts, stop);
+        return runWithRetries(message, decoded.messageType(), meters, decoded::invoke, contexts, stop, firstAttempt);
     }
 
     /** Writes a message to its dead-letter topic; false when stopped first. */
@@ -80,41 +89,94 @@ public final class MessageDispatcher {
         return deadLetters.publish(new DeadLetter(message, type, reason, error, attempts), stop);
     }
 
-    /** Runs one handler step until it succeeds, retries are exhausted (dead letter), or the message's worker stops. */
-    public boolean runWithRetries(
-            InboundMessage message, String type, MessageMeters meters, Step step, Contexts contexts, StopSignal stop) {
-        for (int attempt = 1; ; attempt++) {
+    /**
+     * Runs one handler step until it succeeds, retries are exhausted (dead letter), or the message's worker stops.
+     * An output of the step that already failed when the step returned counts as a failed attempt; outputs still on
+     * their way are in the outcome, for the caller to await.
+     *
+     * @param firstAttempt the number of the first attempt made now: 1, or more when an earlier attempt's outputs
+     *     failed after it returned
+     */
+    public Outcome runWithRetries(
+            InboundMessage message,
+            String type,
+            MessageMeters meters,
+            Step step,
+            Contexts contexts,
+            StopSignal stop,
+            int firstAttempt) {
+        for (int attempt = firstAttempt; ; attempt++) {
             long start = System.nanoTime();
-            try {
-                step.run(contexts.context(type, attempt));
-                meters.processed(System.nanoTime() - start);
-                return true;
-            } catch (VirtualMachineError e) {
-                throw e;
-            } catch (InvalidMessageException e) {
-                meters.failed(System.nanoTime() - start);
-                LOG.warn("Dead-lettering invalid {}: {}", message.describe(), e.getMessage());
-                return deadLetter(message, type, DeadLetterHeaders.REASON_INVALID, e, attempt, stop);
-            } catch (Throwable e) {
-                meters.failed(System.nanoTime() - start);
-                if (!retryPolicy.shouldRetry(attempt)) {
-                    LOG.warn("Dead-lettering {} after {} failed attempt(s)", message.describe(), attempt, e);
-                    return deadLetter(message, type, DeadLetterHeaders.REASON_HANDLER, e, attempt, stop);
+            Throwable failure;
+            CompletableFuture<Void> outputs;
+            try (Handling handling = Handling.open()) {
+                try {
+                    step.run(contexts.context(type, attempt, handling));
+                    failure = null;
+                } catch (VirtualMachineError e) {
+                    throw e;
+                } catch (Throwable e) {
+                    failure = e;
                 }
-                Duration backoff = retryPolicy.backoffAfter(attempt);
-                LOG.info(
-                        "Handler of {} failed on attempt {} of {}: {}; retrying in {} ms",
-                        message.describe(),
-                        attempt,
-                        retryPolicy.maxRetries() + 1,
-                        e.toString(),
-                        backoff.toMillis());
-                if (stop.awaitStop(backoff)) {
-                    return false;
-                }
-                meters.retried();
+                outputs = handling.outputs();
             }
+            if (outputs.isCompletedExceptionally()) {
+                failure = Handling.unwrap(
+                        outputs.handle((ignored, error) -> error).join());
+            }
+            if (failure == null) {
+                meters.processed(System.nanoTime() - start);
+                return Outcome.handled(type, attempt, outputs);
+            }
+            meters.failed(System.nanoTime() - start);
+            if (failure instanceof InvalidMessageException) {
+                LOG.warn("Dead-lettering invalid {}: {}", message.describe(), failure.getMessage());
+                return Outcome.of(deadLetter(message, type, DeadLetterHeaders.REASON_INVALID, failure, attempt, stop));
+            }
+            Retry next = afterFailure(message, type, failure, attempt, stop);
+            if (next != Retry.AGAIN) {
+                return Outcome.of(next == Retry.DEAD_LETTERED);
+            }
+            meters.retried();
         }
+    }
+
+    /**
+     * After a failed attempt (the handler threw, or one of its outputs failed): waits out the backoff when retries
+     * are left, else writes the dead letter, with reason {@code output_failed} when an output failed.
+     */
+    public Retry afterFailure(InboundMessage message, String type, Throwable failure, int attempt, StopSignal stop) {
+        boolean output = failure instanceof OutputFailedException;
+        if (!retryPolicy.shouldRetry(attempt)) {
+            LOG.warn("Dead-lettering {} after {} failed attempt(s)", message.describe(), attempt, failure);
+            String reason = output ? DeadLetterHeaders.REASON_OUTPUT : DeadLetterHeaders.REASON_HANDLER;
+            return deadLetter(message, type, reason, failure, attempt, stop) ? Retry.DEAD_LETTERED : Retry.STOPPED;
+        }
+        Duration backoff = retryPolicy.backoffAfter(attempt);
+        LOG.info(
+                "{} of {} failed on attempt {} of {}: {}; retrying in {} ms",
+                output ? "An output" : "The handler",
+                message.describe(),
+                attempt,
+                retryPolicy.maxRetries() + 1,
+                failure.toString(),
+                backoff.toMillis());
+        return stop.awaitStop(backoff) ? Retry.STOPPED : Retry.AGAIN;
+    }
+
+    /** What follows a failed attempt. */
+    public enum Retry {
+        /** The backoff passed: attempt again. */
+        AGAIN,
+        /** No retries were left: the message is in its dead-letter topic, done. */
+        DEAD_LETTERED,
+        /** Stopped first: the message must be delivered again. */
+        STOPPED
+    }
+
+    /** How failed handlings are retried. */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
     }
 
     /** One handler call. */
@@ -127,8 +189,11 @@ public final class MessageDispatcher {
     /** Makes the handler context of a message for each attempt. */
     @FunctionalInterface
     public interface Contexts {
-        /** The context of the given attempt (1-based) of a message of the given type. */
-        MessageContext context(String messageType, int attempt);
+        /**
+         * The context of the given attempt (1-based) of a message of the given type, whose outputs attached through
+         * it belong to the handling.
+         */
+        MessageContext context(String messageType, int attempt, Handling handling);
     }
 
     /**

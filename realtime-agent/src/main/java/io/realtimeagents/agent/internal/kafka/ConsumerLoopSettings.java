@@ -7,6 +7,8 @@ import java.time.Duration;
  *
  * @param partitionBufferBytes bytes of records buffered per partition before it is paused
  * @param commitInterval how often finished offsets are committed
- * @param shutdownTimeout how long revocation and shutdown wait for in-flight records
+ * @param shutdownTimeout how long revocation and shutdown wait for in-flight records and their outputs
+ * @param flushOutputs sends at once what handlers produced, so revocation and shutdown need not wait out batching
  */
-record ConsumerLoopSettings(long partitionBufferBytes, Duration commitInterval, Duration shutdownTimeout) {}
+record ConsumerLoopSettings(
+        long partitionBufferBytes, Duration commitInterval, Duration shutdownTimeout, Runnable flushOutputs) {}

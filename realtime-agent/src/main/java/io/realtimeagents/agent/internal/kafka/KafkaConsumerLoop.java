@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The poll loop: one thread owns the consumer, hands each partition's records to that partition's
  * {@link PartitionWorker}, pauses partitions whose worker is backing off or has a full buffer (and keeps polling, so
- * slow handlers never exceed {@code max.poll.interval.ms}), and commits the offsets of finished records: periodically,
- * before partitions are revoked, and at shutdown.
+ * slow handlers never exceed {@code max.poll.interval.ms}), and commits the offsets of done records (handled, and
+ * their outputs acknowledged): periodically, before partitions are revoked, and at shutdown.
  */
 public final class KafkaConsumerLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaConsumerLoop.class);
@@ -243,21 +243,48 @@ public final class KafkaConsumerLoop implements AutoCloseable {
             }
         }
         long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
-        for (PartitionWorker worker : stopped) {
-            try {
-                Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-                if (!worker.awaitStopped(left)) {
+        List<PartitionWorker> withOutputs = new ArrayList<>();
+        try {
+            for (PartitionWorker worker : stopped) {
+                if (!worker.awaitStopped(left(deadline))) {
                     LOG.warn(
                             "A handler of partition {} is still running after {}; its record will be delivered"
                                     + " again",
                             worker.partition(),
                             settings.shutdownTimeout());
+                } else if (worker.inFlight() > 0) {
+                    withOutputs.add(worker);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+            if (!withOutputs.isEmpty()) {
+                flushOutputs();
+            }
+            for (PartitionWorker worker : withOutputs) {
+                if (!worker.awaitOutputs(left(deadline))) {
+                    LOG.warn(
+                            "Outputs of {} handled record(s) of partition {} were not acknowledged within {}; those"
+                                    + " records will be delivered again",
+                            worker.inFlight(),
+                            worker.partition(),
+                            settings.shutdownTimeout());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return stopped;
+    }
+
+    private static Duration left(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    }
+
+    private void flushOutputs() {
+        try {
+            settings.flushOutputs().run();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not flush the outputs of handled records: {}", e.toString());
+        }
     }
 
     private void shutdown() {

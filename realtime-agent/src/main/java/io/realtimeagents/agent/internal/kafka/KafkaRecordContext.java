@@ -1,11 +1,13 @@
 package io.realtimeagents.agent.internal.kafka;
 
+import io.realtimeagents.agent.internal.delivery.Handling;
 import io.realtimeagents.common.handler.MessageContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -14,12 +16,14 @@ final class KafkaRecordContext implements MessageContext {
     private final ConsumerRecord<byte[], byte[]> record;
     private final String messageType;
     private final int attempt;
+    private final Handling handling;
     private Map<String, String> headers;
 
-    KafkaRecordContext(ConsumerRecord<byte[], byte[]> record, String messageType, int attempt) {
+    KafkaRecordContext(ConsumerRecord<byte[], byte[]> record, String messageType, int attempt, Handling handling) {
         this.record = record;
         this.messageType = messageType;
         this.attempt = attempt;
+        this.handling = handling;
     }
 
     /** The last value of a header as UTF-8, or null. */
@@ -91,5 +95,10 @@ final class KafkaRecordContext implements MessageContext {
     public String toString() {
         return "kafka record " + record.topic() + "-" + record.partition() + "@" + record.offset() + " (" + messageType
                 + ", attempt " + attempt + ")";
+    }
+
+    @Override
+    public <T> CompletionStage<T> track(CompletionStage<T> output) {
+        return handling.attach(output, "an output tracked by the handler");
     }
 }

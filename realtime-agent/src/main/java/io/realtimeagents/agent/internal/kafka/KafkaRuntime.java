@@ -107,7 +107,11 @@ public final class KafkaRuntime implements AutoCloseable {
         ConsumerLoopSettings settings = new ConsumerLoopSettings(
                 config.get(AgentSettings.KAFKA_PARTITION_BUFFER_BYTES),
                 config.get(AgentSettings.KAFKA_COMMIT_INTERVAL),
-                config.shutdownTimeout());
+                config.shutdownTimeout(),
+                () -> {
+                    sender.flush();
+                    liveSender.flush();
+                });
         KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(KafkaProperties.consumer(config, config.consumerGroup()));
         return new KafkaConsumerLoop(consumer, topics, processor, metrics, settings);

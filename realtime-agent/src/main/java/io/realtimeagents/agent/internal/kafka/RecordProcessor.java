@@ -3,12 +3,15 @@ package io.realtimeagents.agent.internal.kafka;
 import io.realtimeagents.agent.DeadLetterHeaders;
 import io.realtimeagents.agent.internal.delivery.MessageDispatcher;
 import io.realtimeagents.agent.internal.delivery.MessageDispatcher.Contexts;
+import io.realtimeagents.agent.internal.delivery.MessageDispatcher.Retry;
+import io.realtimeagents.agent.internal.delivery.Outcome;
 import io.realtimeagents.agent.internal.delivery.StopSignal;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics.MessageMeters;
 import io.realtimeagents.common.PayloadDecodingException;
 import io.realtimeagents.common.handler.EventHandler;
 import io.realtimeagents.common.handler.HandlerRegistry;
+import io.realtimeagents.common.handler.RetryPolicy;
 import io.realtimeagents.common.json.Json;
 import io.realtimeagents.common.model.RealtimeEvent;
 import java.util.List;
@@ -40,18 +43,38 @@ final class RecordProcessor {
     /**
      * Processes one record.
      *
-     * @return true when the agent is done with the record (handled, skipped or dead-lettered), so its offset may be
-     *     committed; false when stopped first, so the record must be delivered again
+     * @param firstAttempt 1, or the attempt to make when an earlier attempt's outputs failed after it returned
+     * @return finished when the agent is done with the record (handled, skipped or dead-lettered), with the outputs
+     *     still on their way; stopped when stopped first, so the record must be delivered again
      */
-    boolean process(ConsumerRecord<byte[], byte[]> record, StopSignal stop) {
+    Outcome process(ConsumerRecord<byte[], byte[]> record, int firstAttempt, StopSignal stop) {
         KafkaInbound inbound = new KafkaInbound(record);
-        Contexts contexts = (type, attempt) -> new KafkaRecordContext(record, type, attempt);
+        Contexts contexts = (type, attempt, handling) -> new KafkaRecordContext(record, type, attempt, handling);
         return record.topic().equals(eventsTopic)
-                ? processEvent(inbound, contexts, stop)
-                : dispatcher.dispatch(inbound, contexts, stop);
+                ? processEvent(inbound, contexts, stop, firstAttempt)
+                : dispatcher.dispatch(inbound, contexts, stop, firstAttempt);
     }
 
-    private boolean processEvent(KafkaInbound inbound, Contexts contexts, StopSignal stop) {
+    /**
+     * After the outputs of a handled record failed: waits out the backoff when retries are left (then the record is
+     * processed again with the next attempt), else dead-letters it with reason {@code output_failed}.
+     */
+    Retry afterOutputFailure(ConsumerRecord<byte[], byte[]> record, Outcome handled, Throwable error, StopSignal stop) {
+        return dispatcher.afterFailure(new KafkaInbound(record), handled.messageType(), error, handled.attempt(), stop);
+    }
+
+    /** Dead-letters a record whose processing failed outside its handler; false when stopped first. */
+    boolean deadLetterInternal(ConsumerRecord<byte[], byte[]> record, Throwable error, int attempts, StopSignal stop) {
+        return dispatcher.deadLetter(
+                new KafkaInbound(record), null, DeadLetterHeaders.REASON_INTERNAL, error, attempts, stop);
+    }
+
+    /** How failed processing is retried. */
+    RetryPolicy retryPolicy() {
+        return dispatcher.retryPolicy();
+    }
+
+    private Outcome processEvent(KafkaInbound inbound, Contexts contexts, StopSignal stop, int firstAttempt) {
         RealtimeEvent event;
         try {
             event = Json.decode(inbound.value(), RealtimeEvent.class);
@@ -60,17 +83,21 @@ final class RecordProcessor {
             }
         } catch (RuntimeException e) {
             LOG.warn("Dead-lettering undecodable event {}: {}", inbound.describe(), e.getMessage());
-            return dispatcher.deadLetter(inbound, EVENT_DECODE_TYPE, DeadLetterHeaders.REASON_DECODE, e, 0, stop);
+            return Outcome.of(
+                    dispatcher.deadLetter(inbound, EVENT_DECODE_TYPE, DeadLetterHeaders.REASON_DECODE, e, 0, stop));
         }
         List<EventHandler> handlers = registry.eventHandlers(event.eventType());
         String type = event.eventType().value();
         MessageMeters meters = handlers.isEmpty() ? null : metrics.forMessages("kafka", inbound.topic(), type);
+        Outcome outcome = Outcome.handled(type, firstAttempt, Outcome.DONE.outputs());
         for (EventHandler handler : handlers) {
-            if (!dispatcher.runWithRetries(
-                    inbound, type, meters, context -> handler.handle(event, context), contexts, stop)) {
-                return false;
+            Outcome one = dispatcher.runWithRetries(
+                    inbound, type, meters, context -> handler.handle(event, context), contexts, stop, firstAttempt);
+            if (!one.finished()) {
+                return one;
             }
+            outcome = outcome.and(one);
         }
-        return true;
+        return outcome;
     }
 }

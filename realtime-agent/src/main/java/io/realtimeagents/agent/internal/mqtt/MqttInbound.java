@@ -3,6 +3,7 @@ package io.realtimeagents.agent.internal.mqtt;
 import io.realtimeagents.agent.DeadLetterHeaders;
 import io.realtimeagents.agent.MqttHeaders;
 import io.realtimeagents.agent.internal.delivery.InboundMessage;
+import io.realtimeagents.agent.internal.delivery.Outcome;
 import io.realtimeagents.agent.internal.mqtt.AckSequencer.Ticket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,6 +22,7 @@ final class MqttInbound implements InboundMessage {
     private final Ticket ticket;
     private final Instant receivedAt = Instant.now();
     private Map<String, String> userProperties;
+    private volatile FailedOutputs failedOutputs;
 
     MqttInbound(String topic, MqttMessage message, MqttRoutes.Match route, Ticket ticket) {
         this.topic = topic;
@@ -40,6 +42,26 @@ final class MqttInbound implements InboundMessage {
     Ticket ticket() {
         return ticket;
     }
+
+    /** Records that outputs of the message's handling failed after its handler returned, to handle it again. */
+    void failedOutputs(Outcome outcome, Throwable error) {
+        failedOutputs = new FailedOutputs(outcome, error);
+    }
+
+    /** The failed outputs of the message's last handling, cleared; null when it has not been handled yet. */
+    FailedOutputs takeFailedOutputs() {
+        FailedOutputs taken = failedOutputs;
+        failedOutputs = null;
+        return taken;
+    }
+
+    /**
+     * Outputs of a handling that failed after its handler returned.
+     *
+     * @param outcome the handling
+     * @param error the first output's failure
+     */
+    record FailedOutputs(Outcome outcome, Throwable error) {}
 
     Instant receivedAt() {
         return receivedAt;

@@ -1,19 +1,23 @@
 package io.realtimeagents.agent.internal.mqtt;
 
+import io.realtimeagents.agent.internal.delivery.Handling;
 import io.realtimeagents.common.handler.MessageContext;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /** The {@link MessageContext} of an MQTT message: topic variables, user properties as headers, content type, QoS. */
 final class MqttMessageContext implements MessageContext {
     private final MqttInbound message;
     private final String messageType;
     private final int attempt;
+    private final Handling handling;
 
-    MqttMessageContext(MqttInbound message, String messageType, int attempt) {
+    MqttMessageContext(MqttInbound message, String messageType, int attempt, Handling handling) {
         this.message = message;
         this.messageType = messageType;
         this.attempt = attempt;
+        this.handling = handling;
     }
 
     @Override
@@ -79,5 +83,10 @@ final class MqttMessageContext implements MessageContext {
     @Override
     public String toString() {
         return message.describe() + " (" + messageType + ", attempt " + attempt + ")";
+    }
+
+    @Override
+    public <T> CompletionStage<T> track(CompletionStage<T> output) {
+        return handling.attach(output, "an output tracked by the handler");
     }
 }

@@ -2,6 +2,8 @@ package io.realtimeagents.agent.internal.mqtt;
 
 import io.realtimeagents.agent.internal.delivery.Backoff;
 import io.realtimeagents.agent.internal.delivery.MessageDispatcher;
+import io.realtimeagents.agent.internal.delivery.MessageDispatcher.Retry;
+import io.realtimeagents.agent.internal.delivery.Outcome;
 import io.realtimeagents.agent.internal.delivery.StopSignal;
 import io.realtimeagents.agent.internal.kafka.KafkaRuntime;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics;
@@ -279,13 +281,53 @@ public final class MqttRuntime implements AutoCloseable {
             if (closing.isStopped()) {
                 return false; // stopping: messages not started yet stay unacknowledged and come back
             }
-            boolean done = dispatcher.dispatch(
-                    inbound, (type, attempt) -> new MqttMessageContext(inbound, type, attempt), stop);
-            if (!done) {
+            if (!handle(inbound, stop)) {
                 return false;
             }
-            sequencer.finished(inbound.ticket());
         }
+        return true;
+    }
+
+    /**
+     * Handles one message, or handles it again after its outputs failed; it is acknowledged once its outputs were
+     * acknowledged. False when stopped first.
+     */
+    private boolean handle(MqttInbound inbound, StopSignal stop) {
+        MqttInbound.FailedOutputs failed = inbound.takeFailedOutputs();
+        int firstAttempt = 1;
+        if (failed != null) {
+            Retry retry = dispatcher.afterFailure(
+                    inbound,
+                    failed.outcome().messageType(),
+                    failed.error(),
+                    failed.outcome().attempt(),
+                    stop);
+            if (retry != Retry.AGAIN) {
+                if (retry == Retry.DEAD_LETTERED) {
+                    sequencer.finished(inbound.ticket());
+                }
+                return retry == Retry.DEAD_LETTERED;
+            }
+            firstAttempt = failed.outcome().attempt() + 1;
+        }
+        Outcome outcome = dispatcher.dispatch(
+                inbound,
+                (type, attempt, handling) -> new MqttMessageContext(inbound, type, attempt, handling),
+                stop,
+                firstAttempt);
+        if (!outcome.finished()) {
+            return false;
+        }
+        outcome.outputs().whenComplete((ignored, error) -> {
+            if (error == null) {
+                sequencer.finished(inbound.ticket());
+            } else if (!inbound.ticket().stop().isStopped()) {
+                // Handled again on its lane, after the messages queued there meanwhile; acknowledgements keep the
+                // arrival order, so none after it is acknowledged before it is done.
+                inbound.failedOutputs(outcome, outcome.outputFailure());
+                lanes.submit(inbound.route().laneKey(inbound.topic()), inbound);
+            }
+        });
         return true;
     }
 
