@@ -41,6 +41,12 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Handlers run on the partition's own thread: records of one partition (hence of one key) are handled in order,
  * partitions in parallel. A handler that throws is retried, then its message goes to the dead-letter topic.
+ *
+ * <p>What a handler sends is part of handling it: the outputs it starts on its thread ({@link #emit emit},
+ * {@link #sendKafkaMessage sendKafkaMessage}, {@link #broadcast broadcast}, {@link #publishMqtt publishMqtt}) must
+ * be acknowledged by their brokers before its message counts as handled (Kafka offset committed, MQTT message
+ * acknowledged), and one that fails makes the handling fail. There is no need to wait for the returned stages.
+ * Outputs started on other threads are fire-and-forget unless attached with {@code context.track(stage)}.
  */
 public abstract class RealtimeAgent extends BaseMicroserviceAgent {
     private volatile AgentServices services;

@@ -95,12 +95,14 @@ public class HealthAgent extends RealtimeAgent {
             onMessage(
                     kind.type(),
                     HealthDataModel.class,
-                    (data, context) -> publish(monitor.accept(data, kind, context.key(), context.timestamp()))
-                            .join());
+                    (data, context) -> publish(monitor.accept(data, kind, context.key(), context.timestamp())));
         }
     }
 
-    /** Broadcasts the reading and publishes its alerts; completes when Kafka stored all of it. */
+    /**
+     * Broadcasts the reading and publishes its alerts; completes when Kafka stored all of it. A handler need not wait
+     * for it: what a handler sends is part of its handling, so the reading is committed only once all of it is stored.
+     */
     private CompletableFuture<Void> publish(ProcessedReading processed) {
         List<CompletableFuture<?>> sent = new ArrayList<>();
         sent.add(broadcast(READINGS_LIVE_TOPIC, processed.reading().toWire()).toCompletableFuture());

@@ -15,11 +15,7 @@ public class HeartRateAgent extends RealtimeAgent {
                 emit(EventType.ALERT_TRIGGERED, Map.of("patient_id", reading.patientId(), "bpm", reading.bpm()));
             }
         });
-        onEvent(
-                EventType.ALERT_TRIGGERED,
-                (alert, context) -> sendKafkaMessage("health_alerts", context.key(), alert)
-                        .toCompletableFuture()
-                        .join());
+        onEvent(EventType.ALERT_TRIGGERED, (alert, context) -> sendKafkaMessage("health_alerts", context.key(), alert));
     }
 
     public static void main(String[] args) {
