@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -48,6 +50,8 @@ public final class MqttRuntime implements AutoCloseable {
      * straight to standard error: keep its warnings only. Held here because JUL keeps loggers weakly.
      */
     private static final java.util.logging.Logger PAHO_LOG = quietPaho();
+    /** How often a stop looks whether the outputs of handled messages were acknowledged. */
+    private static final Duration OUTPUTS_CHECK = Duration.ofMillis(10);
 
     private final AgentConfig config;
     private final MqttRoutes routes;
@@ -55,6 +59,7 @@ public final class MqttRuntime implements AutoCloseable {
     private final MqttAsyncClient client;
     private final MqttConnectionOptions options;
     private final AckSequencer sequencer;
+    private final AtomicInteger awaitingOutputs = new AtomicInteger();
     private final MqttLanes<MqttInbound> lanes;
     private final MessageDispatcher dispatcher;
     private final MqttBridgeForwarder forwarder;
@@ -318,7 +323,14 @@ public final class MqttRuntime implements AutoCloseable {
         if (!outcome.finished()) {
             return false;
         }
+        boolean pending = !outcome.outputs().isDone();
+        if (pending) {
+            awaitingOutputs.incrementAndGet();
+        }
         outcome.outputs().whenComplete((ignored, error) -> {
+            if (pending) {
+                awaitingOutputs.decrementAndGet();
+            }
             if (error == null) {
                 sequencer.finished(inbound.ticket());
             } else if (!inbound.ticket().stop().isStopped()) {
@@ -491,9 +503,21 @@ public final class MqttRuntime implements AutoCloseable {
         closing.stop();
         Duration timeout = config.shutdownTimeout();
         try {
+            long deadline = System.nanoTime() + timeout.toNanos();
             if (!lanes.stop(timeout)) {
                 LOG.warn("MQTT handlers still running after {}; their messages will be redelivered", timeout);
                 sequencer.connectionLost();
+            }
+            // Handled messages are acknowledged once their outputs are: wait for those still on their way.
+            while (awaitingOutputs.get() > 0 && System.nanoTime() - deadline < 0) {
+                LockSupport.parkNanos(OUTPUTS_CHECK.toNanos());
+            }
+            if (awaitingOutputs.get() > 0) {
+                LOG.warn(
+                        "Outputs of {} handled MQTT message(s) were not acknowledged within {}; those messages will be"
+                                + " redelivered",
+                        awaitingOutputs.get(),
+                        timeout);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
