@@ -136,6 +136,26 @@ public final class AgentSettings {
             .validator(Types::positive)
             .build();
 
+    /** In what order consumed records are handled. */
+    public static final Setting<KafkaOrdering> KAFKA_ORDERING = Setting.builder(
+                    "kafka.ordering",
+                    "KAFKA_ORDERING",
+                    Types.choice(KafkaOrdering::parse, "partition, key or unordered"))
+            .doc("Order of handling consumed records: partition (one at a time per partition), key (per-key order,"
+                    + " different keys concurrently) or unordered")
+            .defaultValue(KafkaOrdering.PARTITION)
+            .defaultText("partition")
+            .build();
+
+    /** How many records an agent handles at once in the concurrent orderings. */
+    public static final Setting<Integer> KAFKA_MAX_IN_FLIGHT = Setting.builder(
+                    "kafka.max-in-flight", "KAFKA_MAX_IN_FLIGHT", Types::integer)
+            .doc("Records handled at once per agent with KAFKA_ORDERING key or unordered; more wait, and their"
+                    + " partitions pause when their buffers fill")
+            .defaultValue(1000)
+            .validator(Types.range(1, 100_000))
+            .build();
+
     /** Retries after a handler's first failure. */
     public static final Setting<Integer> HANDLER_MAX_RETRIES = Setting.builder(
                     "handler.max-retries", "HANDLER_MAX_RETRIES", Types::integer)
@@ -502,6 +522,8 @@ public final class AgentSettings {
             KAFKA_DEAD_LETTER_TOPIC,
             KAFKA_PARTITION_BUFFER_BYTES,
             KAFKA_COMMIT_INTERVAL,
+            KAFKA_ORDERING,
+            KAFKA_MAX_IN_FLIGHT,
             HANDLER_MAX_RETRIES,
             HANDLER_RETRY_BACKOFF,
             HANDLER_RETRY_BACKOFF_MAX,

@@ -2,6 +2,7 @@ package io.realtimeagents.agent.internal.kafka;
 
 import io.micrometer.core.instrument.Gauge;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics;
+import io.realtimeagents.common.config.KafkaOrdering;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -41,11 +43,12 @@ public final class KafkaConsumerLoop implements AutoCloseable {
     private final ConsumerLoopSettings settings;
     // Concurrent: close() stops the workers from the closing thread, so none starts a record after close began.
     private final Map<TopicPartition, PartitionWorker> workers = new ConcurrentHashMap<>();
-    private final Map<TopicPartition, Long> committed = new HashMap<>();
+    private final Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
     private final Set<TopicPartition> pausedByUs = new HashSet<>();
     private final Map<TopicPartition, Long> lag = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Gauge> lagGauges = new HashMap<>();
     private final ConsumerStatus status = new ConsumerStatus();
+    private final Semaphore permits;
     private volatile boolean running;
     private Thread thread;
     private long lastCommitNanos = System.nanoTime();
@@ -62,6 +65,34 @@ public final class KafkaConsumerLoop implements AutoCloseable {
         this.processor = processor;
         this.metrics = metrics;
         this.settings = settings;
+        this.permits = new Semaphore(settings.maxInFlight());
+        if (settings.ordering() != KafkaOrdering.PARTITION) {
+            registerConcurrencyGauges();
+        }
+    }
+
+    private void registerConcurrencyGauges() {
+        Gauge.builder("realtime.consumer.in.flight", permits, p -> settings.maxInFlight() - p.availablePermits())
+                .description("Records being handled at once (KAFKA_ORDERING key or unordered)")
+                .register(metrics.registry());
+        Gauge.builder("realtime.consumer.key.waiting", workers, all -> sum(all, ConcurrentWorker::waitingForKey))
+                .description("Records waiting behind a running record of their key")
+                .register(metrics.registry());
+        Gauge.builder("realtime.consumer.commit.lag", workers, all -> sum(all, ConcurrentWorker::doneAhead))
+                .description("Records done but not yet covered by the committed offset, because an earlier record"
+                        + " of their partition is still running")
+                .register(metrics.registry());
+    }
+
+    private static double sum(
+            Map<TopicPartition, PartitionWorker> workers, java.util.function.ToIntFunction<ConcurrentWorker> value) {
+        int total = 0;
+        for (PartitionWorker worker : workers.values()) {
+            if (worker instanceof ConcurrentWorker concurrent) {
+                total += value.applyAsInt(concurrent);
+            }
+        }
+        return total;
     }
 
     /** Starts polling on a thread of its own. */
@@ -127,7 +158,7 @@ public final class KafkaConsumerLoop implements AutoCloseable {
             List<ConsumerRecord<byte[], byte[]>> batch = records.records(partition);
             PartitionWorker worker = workers.get(partition);
             if (worker == null) {
-                worker = startWorker(partition);
+                worker = startWorker(partition, new HashSet<>());
             }
             worker.enqueue(batch);
             metrics.consumed("kafka", partition.topic(), batch.size());
@@ -169,10 +200,10 @@ public final class KafkaConsumerLoop implements AutoCloseable {
     private Map<TopicPartition, OffsetAndMetadata> finishedOffsets(Collection<PartitionWorker> of) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (PartitionWorker worker : of) {
-            long next = worker.nextOffset();
-            Long done = committed.get(worker.partition());
-            if (next >= 0 && (done == null || next > done)) {
-                offsets.put(worker.partition(), new OffsetAndMetadata(next));
+            OffsetAndMetadata next = worker.committable();
+            OffsetAndMetadata done = committed.get(worker.partition());
+            if (next != null && !next.equals(done) && (done == null || next.offset() >= done.offset())) {
+                offsets.put(worker.partition(), next);
             }
         }
         return offsets;
@@ -189,7 +220,7 @@ public final class KafkaConsumerLoop implements AutoCloseable {
             if (error != null) {
                 LOG.debug("Asynchronous commit of {} failed, the next one retries: {}", offsets, error.toString());
             } else {
-                done.forEach((partition, offset) -> committed.merge(partition, offset.offset(), Math::max));
+                done.forEach(this::committed);
             }
         });
     }
@@ -201,10 +232,14 @@ public final class KafkaConsumerLoop implements AutoCloseable {
         }
         try {
             consumer.commitSync(offsets, settings.shutdownTimeout());
-            offsets.forEach((partition, offset) -> committed.merge(partition, offset.offset(), Math::max));
+            offsets.forEach(this::committed);
         } catch (KafkaException e) {
             LOG.warn("Cannot commit offsets {}; those records will be delivered again: {}", offsets, e.toString());
         }
+    }
+
+    private void committed(TopicPartition partition, OffsetAndMetadata offset) {
+        committed.merge(partition, offset, (a, b) -> b.offset() >= a.offset() ? b : a);
     }
 
     private void updateLag() {
@@ -213,8 +248,12 @@ public final class KafkaConsumerLoop implements AutoCloseable {
         }
     }
 
-    private PartitionWorker startWorker(TopicPartition partition) {
-        PartitionWorker worker = new PartitionWorker(partition, processor);
+    private PartitionWorker startWorker(TopicPartition partition, Set<Long> doneBefore) {
+        PartitionWorker worker = switch (settings.ordering()) {
+            case PARTITION -> new SequentialWorker(partition, processor);
+            case KEY -> new ConcurrentWorker(partition, processor, permits, true, doneBefore);
+            case UNORDERED -> new ConcurrentWorker(partition, processor, permits, false, doneBefore);
+        };
         workers.put(partition, worker);
         worker.start();
         lagGauges.put(
@@ -299,6 +338,29 @@ public final class KafkaConsumerLoop implements AutoCloseable {
         }
     }
 
+    /** The last commits of newly assigned partitions, whose metadata names records done beyond them. */
+    private Map<TopicPartition, OffsetAndMetadata> lastCommits(Collection<TopicPartition> partitions) {
+        if (settings.ordering() == KafkaOrdering.PARTITION || partitions.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            Map<TopicPartition, OffsetAndMetadata> last = new HashMap<>();
+            consumer.committed(Set.copyOf(partitions), settings.shutdownTimeout())
+                    .forEach((partition, offset) -> {
+                        if (offset != null) {
+                            last.put(partition, offset);
+                        }
+                    });
+            return last;
+        } catch (KafkaException e) {
+            LOG.warn(
+                    "Cannot read the last commits of {}; records done after them are handled again: {}",
+                    partitions,
+                    e.toString());
+            return Map.of();
+        }
+    }
+
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -315,9 +377,10 @@ public final class KafkaConsumerLoop implements AutoCloseable {
             if (!partitions.isEmpty()) {
                 LOG.info("Partitions assigned: {}", partitions);
             }
+            Map<TopicPartition, OffsetAndMetadata> last = lastCommits(partitions);
             for (TopicPartition partition : partitions) {
                 if (!workers.containsKey(partition)) {
-                    startWorker(partition);
+                    startWorker(partition, OffsetTracker.decode(last.get(partition)));
                 }
             }
             status.assigned(consumer.assignment(), true);

@@ -111,7 +111,9 @@ public final class KafkaRuntime implements AutoCloseable {
                 () -> {
                     sender.flush();
                     liveSender.flush();
-                });
+                },
+                config.get(AgentSettings.KAFKA_ORDERING),
+                config.get(AgentSettings.KAFKA_MAX_IN_FLIGHT));
         KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(KafkaProperties.consumer(config, config.consumerGroup()));
         return new KafkaConsumerLoop(consumer, topics, processor, metrics, settings);

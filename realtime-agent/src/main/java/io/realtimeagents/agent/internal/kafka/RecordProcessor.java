@@ -63,15 +63,32 @@ final class RecordProcessor {
         return dispatcher.afterFailure(new KafkaInbound(record), handled.messageType(), error, handled.attempt(), stop);
     }
 
-    /** Dead-letters a record whose processing failed outside its handler; false when stopped first. */
-    boolean deadLetterInternal(ConsumerRecord<byte[], byte[]> record, Throwable error, int attempts, StopSignal stop) {
-        return dispatcher.deadLetter(
-                new KafkaInbound(record), null, DeadLetterHeaders.REASON_INTERNAL, error, attempts, stop);
-    }
-
-    /** How failed processing is retried. */
-    RetryPolicy retryPolicy() {
-        return dispatcher.retryPolicy();
+    /**
+     * After an unexpected error outside the handler (a defect, a stack overflow): waits out the backoff when retries
+     * are left, else dead-letters the record with reason {@code internal_error}, retrying that until it is stored.
+     */
+    Retry afterInternalError(ConsumerRecord<byte[], byte[]> record, Throwable error, int attempt, StopSignal stop) {
+        RetryPolicy retries = dispatcher.retryPolicy();
+        String where = record.topic() + "-" + record.partition() + "@" + record.offset();
+        if (retries.shouldRetry(attempt)) {
+            LOG.error("Unexpected error processing record {} (attempt {}); retrying", where, attempt, error);
+            return stop.awaitStop(retries.backoffAfter(attempt)) ? Retry.STOPPED : Retry.AGAIN;
+        }
+        LOG.error("Dead-lettering record {} after an unexpected error on {} attempt(s)", where, attempt, error);
+        while (true) {
+            try {
+                boolean stored = dispatcher.deadLetter(
+                        new KafkaInbound(record), null, DeadLetterHeaders.REASON_INTERNAL, error, attempt, stop);
+                return stored ? Retry.DEAD_LETTERED : Retry.STOPPED;
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                LOG.error("Cannot dead-letter record {}; retrying", where, e);
+                if (stop.awaitStop(retries.backoffAfter(attempt))) {
+                    return Retry.STOPPED;
+                }
+            }
+        }
     }
 
     private Outcome processEvent(KafkaInbound inbound, Contexts contexts, StopSignal stop, int firstAttempt) {
