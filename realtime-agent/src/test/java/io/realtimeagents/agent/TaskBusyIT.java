@@ -108,6 +108,9 @@ class TaskBusyIT {
                 assertThat(busy.path("payload").path("reason").asText())
                         .contains("TASK_WORKERS", "TASK_QUEUE_CAPACITY");
                 assertThat(tasksStatus(running).path("rejected").asInt()).isEqualTo(2);
+                assertThat(HttpProbe.get(running, "/metrics").body())
+                        .containsPattern("realtime_tasks_rejected_total\\{[^}]*} 2\\.0")
+                        .containsPattern("realtime_tasks_queued\\{[^}]*} 1\\.0");
                 assertThat(queued).isNotDone();
 
                 agent.release.countDown();
