@@ -2,13 +2,27 @@ package io.realtimeagents.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.realtimeagents.agent.support.HttpProbe;
 import io.realtimeagents.agent.support.HttpProbe.Reply;
+import io.realtimeagents.agent.support.LogCapture;
 import io.realtimeagents.agent.support.TestAgents;
+import io.realtimeagents.common.InvalidTaskInputException;
+import io.realtimeagents.common.config.AgentSettings;
+import io.realtimeagents.common.json.Json;
+import io.realtimeagents.common.task.BaseMicroserviceAgent;
 import io.realtimeagents.common.task.TaskProcessor;
 import io.realtimeagents.testkit.KafkaBroker;
 import io.realtimeagents.testkit.WithKafka;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +39,7 @@ class TaskEndpointsIT {
     static final class AnalystAgent extends RealtimeAgent {
         @Override
         protected Set<String> supportedTaskTypes() {
-            return Set.of("analyze", "word_count", "explode");
+            return Set.of("analyze", "word_count", "explode", "check");
         }
 
         @Override
@@ -39,6 +53,12 @@ class TaskEndpointsIT {
                     yield Map.of("count", values.size(), "sum", sum, "mean", sum / values.size());
                 }
                 case "word_count" -> Map.of("words", request.query().split("\\s+").length);
+                case "check" -> {
+                    if (!request.parameters().containsKey("patient_id")) {
+                        throw new InvalidTaskInputException("parameters.patient_id is required");
+                    }
+                    yield Map.of("checked", request.parameters().get("patient_id"));
+                }
                 default -> throw new IllegalStateException("the analysis engine is down");
             };
         }
@@ -47,8 +67,11 @@ class TaskEndpointsIT {
     @BeforeAll
     static void startAgent(KafkaBroker broker) {
         running = RealtimeAgents.app(AnalystAgent::new)
-                .config(TestAgents.config(broker, "analyst").build())
+                .config(TestAgents.config(broker, "analyst")
+                        .set(AgentSettings.HTTP_MAX_REQUEST_BYTES, 16 * 1024)
+                        .build())
                 .endpoint("/analyze", "analyze")
+                .endpoint("/check", "check")
                 .endpoint("/explode", "explode")
                 .start();
     }
@@ -120,8 +143,16 @@ class TaskEndpointsIT {
     }
 
     @Test
-    void post_whenTheProcessorThrows_returns500WithStatusFailedAndTheError() {
-        Reply reply = HttpProbe.post(running, "/explode", "{\"task_id\":\"t-9\",\"parameters\":{}}");
+    void post_whenTheProcessorThrows_returns500WithTheErrorClassAndMessage_andLogsItOnceWithTheStackTrace() {
+        List<ILoggingEvent> logged;
+        Reply reply;
+        try (LogCapture log = LogCapture.of(BaseMicroserviceAgent.class)) {
+            reply = HttpProbe.post(
+                    running, "/explode", "{\"task_id\":\"t-9\",\"parameters\":{},\"correlation_id\":\"c-9\"}");
+            logged = log.events().stream()
+                    .filter(event -> event.getFormattedMessage().contains("t-9"))
+                    .toList();
+        }
 
         assertThat(reply.status()).isEqualTo(500);
         JsonNode result = reply.json();
@@ -129,6 +160,71 @@ class TaskEndpointsIT {
         assertThat(result.get("task_type").asText()).isEqualTo("explode");
         assertThat(result.get("status").asText()).isEqualTo("failed");
         assertThat(result.get("error").asText()).isEqualTo("the analysis engine is down");
+        assertThat(result.get("error_type").asText()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(result.get("correlation_id").asText()).isEqualTo("c-9");
         assertThat(result.has("result")).isFalse();
+        assertThat(logged).hasSize(1);
+        ILoggingEvent event = logged.get(0);
+        assertThat(event.getLevel()).isEqualTo(Level.ERROR);
+        assertThat(event.getFormattedMessage())
+                .isEqualTo("Task t-9 of type explode (correlation id c-9) failed: java.lang.IllegalStateException:"
+                        + " the analysis engine is down");
+        assertThat(event.getThrowableProxy().getClassName()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(event.getThrowableProxy().getStackTraceElementProxyArray())
+                .anySatisfy(frame -> assertThat(frame.getSTEAsString()).contains("AnalystAgent"));
+    }
+
+    @Test
+    void post_whenTheProcessorRejectsTheInput_returns400WithTheReason_andLogsNoFailure() {
+        Reply reply;
+        List<String> logged;
+        try (LogCapture log = LogCapture.of(BaseMicroserviceAgent.class)) {
+            reply = HttpProbe.post(running, "/check", "{\"task_id\":\"t-4\",\"parameters\":{}}");
+            logged = log.messages().stream().filter(m -> m.contains("t-4")).toList();
+        }
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.json().get("error").asText()).isEqualTo("invalid_task_input");
+        assertThat(reply.json().get("message").asText()).isEqualTo("parameters.patient_id is required");
+        assertThat(reply.json().get("status").asInt()).isEqualTo(400);
+        assertThat(logged).isEmpty();
+        assertThat(HttpProbe.post(running, "/check", "{\"parameters\":{\"patient_id\":\"p1\"}}")
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void post_withABodyOverTheSizeLimit_returns413WithAJsonReason() {
+        String big = "{\"parameters\":{\"values\":[" + "1,".repeat(20_000) + "1]}}";
+
+        Reply reply = HttpProbe.post(running, "/analyze", big);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(413);
+        assertThat(reply.json().get("error").asText()).isEqualTo("request_too_large");
+        assertThat(reply.json().get("message").asText()).contains("16384", "HTTP_MAX_REQUEST_BYTES");
+        assertThat(HttpProbe.post(running, "/analyze", "{\"parameters\":{\"values\":[1]}}")
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void post_withAChunkedBodyOverTheSizeLimit_returns413WithAJsonReason() throws Exception {
+        byte[] big = ("{\"parameters\":{\"values\":[" + "1,".repeat(20_000) + "1]}}").getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(running.url() + "/analyze"))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
+                .build();
+
+        HttpResponse<String> response;
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(Json.tree(response.body().getBytes(StandardCharsets.UTF_8))
+                        .get("error")
+                        .asText())
+                .isEqualTo("request_too_large");
     }
 }

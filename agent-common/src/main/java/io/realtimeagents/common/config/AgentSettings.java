@@ -208,6 +208,33 @@ public final class AgentSettings {
             .validator(Types::positive)
             .build();
 
+    /** Tasks (HTTP task endpoints and WebSocket {@code agent_request}) run at once. */
+    public static final Setting<Integer> TASK_WORKERS = Setting.builder("task.workers", "TASK_WORKERS", Types::integer)
+            .doc("Tasks (HTTP task endpoints and WebSocket agent_request) run at once, on threads of their own, never"
+                    + " on the network threads")
+            .defaultValue(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()))
+            .defaultText("twice the number of CPUs, at least 4")
+            .validator(Types.range(1, 1024))
+            .build();
+
+    /** Tasks that may wait for a worker; more are refused as busy. */
+    public static final Setting<Integer> TASK_QUEUE_CAPACITY = Setting.builder(
+                    "task.queue-capacity", "TASK_QUEUE_CAPACITY", Types::integer)
+            .doc("Tasks that may wait for a free worker; beyond them a task is refused at once: HTTP 503 with"
+                    + " Retry-After, a busy error on the WebSocket")
+            .defaultValue(100)
+            .validator(Types.range(0, 100_000))
+            .build();
+
+    /** Largest HTTP request body. */
+    public static final Setting<Integer> HTTP_MAX_REQUEST_BYTES = Setting.builder(
+                    "http.max-request-bytes", "HTTP_MAX_REQUEST_BYTES", Types::bytes)
+            .doc("Largest HTTP request body, e.g. of a task request; a larger one is answered 413")
+            .defaultValue(10 * 1024 * 1024)
+            .defaultText("10MiB")
+            .validator(Types.range(1024, Integer.MAX_VALUE))
+            .build();
+
     /** The Kafka topic of {@code broadcast()} messages, read by every replica for live delivery. */
     public static final Setting<String> KAFKA_LIVE_TOPIC = Setting.builder(
                     "kafka.live-topic", "KAFKA_LIVE_TOPIC", Types::string)
@@ -530,6 +557,9 @@ public final class AgentSettings {
             HANDLER_UNHANDLED,
             HTTP_PORT,
             SHUTDOWN_TIMEOUT,
+            TASK_WORKERS,
+            TASK_QUEUE_CAPACITY,
+            HTTP_MAX_REQUEST_BYTES,
             KAFKA_LIVE_TOPIC,
             WEBSOCKET_ENDPOINTS,
             WEBSOCKET_MAX_FRAME_BYTES,

@@ -1,14 +1,19 @@
 package io.realtimeagents.common.task;
 
+import io.realtimeagents.common.InvalidTaskInputException;
 import io.realtimeagents.common.UnknownTaskTypeException;
 import java.util.Objects;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The standard agent: a service that supports some task types and processes task requests with a
  * {@link TaskProcessor}. Subclasses override {@link #supportedTaskTypes()} and {@link #createProcessor()}.
  */
 public abstract class BaseMicroserviceAgent {
+    private static final Logger LOG = LoggerFactory.getLogger(BaseMicroserviceAgent.class);
+
     private volatile TaskProcessor processor;
 
     /** Creates the agent; subclasses need a no-argument constructor to be started by the framework. */
@@ -36,10 +41,12 @@ public abstract class BaseMicroserviceAgent {
     }
 
     /**
-     * Runs a task.
+     * Runs a task. A processor that throws gives a {@code failed} result carrying the exception's class and message;
+     * the failure is logged once, with its stack trace, task id and correlation id.
      *
-     * @return a result with status {@code completed}, or {@code failed} with the processor's error message
+     * @return a result with status {@code completed}, or {@code failed} with the processor's error
      * @throws UnknownTaskTypeException when the task type is not supported
+     * @throws InvalidTaskInputException when the processor rejected the request's input
      */
     public final TaskResult processTask(TaskRequest request) {
         Objects.requireNonNull(request, "request");
@@ -51,12 +58,22 @@ public abstract class BaseMicroserviceAgent {
         try {
             Object result = processor().process(request);
             return TaskResult.completed(request, result, elapsedMillis(start));
+        } catch (InvalidTaskInputException e) {
+            throw e;
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return TaskResult.failed(request, message, elapsedMillis(start));
+            TaskResult failed = TaskResult.failed(request, e, elapsedMillis(start));
+            LOG.error(
+                    "Task {} of type {} (correlation id {}) failed: {}: {}",
+                    request.taskId(),
+                    request.taskType(),
+                    request.correlationId() == null ? "none" : request.correlationId(),
+                    failed.errorType(),
+                    failed.error(),
+                    e);
+            return failed;
         }
     }
 

@@ -5,14 +5,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
- * The outcome of a task: {@code {"task_id", "task_type", "status", "result", "error", "processing_time_ms",
- * "timestamp", "correlation_id"}}.
+ * The outcome of a task: {@code {"task_id", "task_type", "status", "result", "error", "error_type",
+ * "processing_time_ms", "timestamp", "correlation_id"}}.
  *
  * @param taskId the request's id
  * @param taskType the request's task type
  * @param status {@link #COMPLETED} or {@link #FAILED}
  * @param result what the processor returned, null when it failed
- * @param error why it failed, null when it completed
+ * @param error why it failed (the exception's message), null when it completed
+ * @param errorType the class of the exception the processor threw, null when it completed
  * @param processingTimeMs how long the processor ran
  * @param timestamp when it finished
  * @param correlationId the request's correlation id
@@ -24,6 +25,7 @@ public record TaskResult(
         String status,
         Object result,
         String error,
+        String errorType,
         long processingTimeMs,
         Instant timestamp,
         String correlationId) {
@@ -45,18 +47,20 @@ public record TaskResult(
                 COMPLETED,
                 result,
                 null,
+                null,
                 millis,
                 Instant.now(),
                 request.correlationId());
     }
 
-    static TaskResult failed(TaskRequest request, String error, long millis) {
+    static TaskResult failed(TaskRequest request, Throwable error, long millis) {
         return new TaskResult(
                 request.taskId(),
                 request.taskType(),
                 FAILED,
                 null,
-                error,
+                error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage(),
+                error.getClass().getName(),
                 millis,
                 Instant.now(),
                 request.correlationId());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.realtimeagents.common.InvalidTaskInputException;
 import io.realtimeagents.common.UnknownTaskTypeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,10 +107,22 @@ class BaseMicroserviceAgentTest {
         assertThat(result.isCompleted()).isFalse();
         assertThat(result.status()).isEqualTo("failed").isEqualTo(TaskResult.FAILED);
         assertThat(result.error()).isEqualTo("model unavailable");
+        assertThat(result.errorType()).isEqualTo("java.lang.IllegalStateException");
         assertThat(result.result()).isNull();
         assertThat(result.taskId()).isEqualTo("t-2");
         assertThat(result.correlationId()).isEqualTo("c-2");
         assertThat(result.processingTimeMs()).isNotNegative();
+    }
+
+    @Test
+    void processTask_processorRejectsItsInput_throwsTheInvalidTaskInputException() {
+        Analyst agent = new Analyst(request -> {
+            throw new InvalidTaskInputException("parameters.patient_id is required");
+        });
+
+        assertThatThrownBy(() -> agent.processTask(TaskRequest.of("analyze", Map.of())))
+                .isInstanceOf(InvalidTaskInputException.class)
+                .hasMessage("parameters.patient_id is required");
     }
 
     @Test

@@ -68,6 +68,7 @@ class TaskRequestTest {
                 "completed",
                 Map.of("ok", true),
                 null,
+                null,
                 12,
                 Instant.parse("2024-01-15T10:30:00Z"),
                 "c");
@@ -91,10 +92,13 @@ class TaskRequestTest {
 
     @Test
     void result_failed_carriesTheErrorAndNoResult() {
-        TaskResult failed = TaskResult.failed(TaskRequest.of("analyze", null), "boom", 3);
+        TaskResult failed = TaskResult.failed(TaskRequest.of("analyze", null), new IllegalStateException("boom"), 3);
 
         assertThat(Json.encodeToString(failed))
-                .contains("\"status\":\"failed\"", "\"error\":\"boom\"")
+                .contains(
+                        "\"status\":\"failed\"",
+                        "\"error\":\"boom\"",
+                        "\"error_type\":\"java.lang.IllegalStateException\"")
                 .doesNotContain("\"result\"");
         assertThat(failed.isCompleted()).isFalse();
     }

@@ -3,6 +3,7 @@ package io.realtimeagents.examples.health;
 import io.realtimeagents.agent.RealtimeAgent;
 import io.realtimeagents.agent.RealtimeAgents;
 import io.realtimeagents.common.InvalidMessageException;
+import io.realtimeagents.common.InvalidTaskInputException;
 import io.realtimeagents.common.json.Json;
 import io.realtimeagents.common.model.EventType;
 import io.realtimeagents.common.model.HealthDataModel;
@@ -40,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * <p>Tasks: {@code POST /analyze-health} with {@code {"parameters": {"patient_id": "p-001"}}} summarises a patient's
  * recent vitals ({@link HealthMonitor#analyze(String)}); {@code POST /process-vitals} with a reading as parameters
  * processes it as if a device had sent it and answers with its classification and alerts
- * ({@link ProcessedReading#toWire()}); an invalid reading fails the task with the reason.
+ * ({@link ProcessedReading#toWire()}); an invalid reading, or a request without {@code patient_id}, is rejected with
+ * an {@link InvalidTaskInputException} (HTTP 400 with the reason).
  */
 public class HealthAgent extends RealtimeAgent {
     /** The Kafka topic of device readings, keyed by patient. */
@@ -141,9 +143,14 @@ public class HealthAgent extends RealtimeAgent {
     private Map<String, Object> processVitals(TaskRequest request) {
         HealthDataModel data = Json.convert(request.parameters(), HealthDataModel.class);
         VitalKind kind = VitalKind.ofType(data.dataType())
-                .orElseThrow(() -> new InvalidMessageException("parameters.data_type '" + data.dataType()
+                .orElseThrow(() -> new InvalidTaskInputException("parameters.data_type '" + data.dataType()
                         + "' is not a vital sign this agent knows: use one of " + VitalKind.types()));
-        ProcessedReading processed = monitor.accept(data, kind, null, Instant.now());
+        ProcessedReading processed;
+        try {
+            processed = monitor.accept(data, kind, null, Instant.now());
+        } catch (InvalidMessageException e) {
+            throw new InvalidTaskInputException(e.getMessage(), e); // the caller's reading: answered 400
+        }
         publish(processed).join();
         return processed.toWire();
     }
@@ -151,7 +158,7 @@ public class HealthAgent extends RealtimeAgent {
     private String patient(TaskRequest request) {
         Object patient = request.parameters().get("patient_id");
         if (patient == null || patient.toString().isBlank()) {
-            throw new IllegalArgumentException("parameters.patient_id is required, e.g. {\"parameters\": "
+            throw new InvalidTaskInputException("parameters.patient_id is required, e.g. {\"parameters\": "
                     + "{\"patient_id\": \"p-001\"}}; patients with readings: " + monitor.patients());
         }
         return patient.toString();

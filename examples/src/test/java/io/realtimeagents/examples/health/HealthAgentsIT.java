@@ -237,19 +237,22 @@ class HealthAgentsIT {
                 .isEqualTo("tachycardia");
 
         Http.Answer invalid = Http.post(url("/process-vitals"), reading.replace("134", "934"));
-        assertThat(invalid.status()).isEqualTo(500);
-        assertThat(invalid.json().path("status").asText()).isEqualTo("failed");
-        assertThat(invalid.json().path("error").asText())
+        assertThat(invalid.status()).as(invalid.body()).isEqualTo(400);
+        assertThat(invalid.json().path("error").asText()).isEqualTo("invalid_task_input");
+        assertThat(invalid.json().path("message").asText())
                 .isEqualTo("Rejected heart_rate reading of patient " + patient
                         + ": value 934 bpm is outside the plausible range 20-300 bpm (a measurement error or a faulty"
                         + " device)");
 
         Http.Answer unknown = Http.post(url("/process-vitals"), reading.replace("heart_rate", "glucose"));
-        assertThat(unknown.json().path("error").asText())
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
+        assertThat(unknown.json().path("message").asText())
                 .isEqualTo("parameters.data_type 'glucose' is not a vital sign this agent knows: use one of"
                         + " blood_pressure, heart_rate, spo2, temperature");
         Http.Answer noPatient = Http.post(url("/analyze-health"), "{\"parameters\": {}}");
-        assertThat(noPatient.json().path("error").asText()).startsWith("parameters.patient_id is required");
+        assertThat(noPatient.status()).as(noPatient.body()).isEqualTo(400);
+        assertThat(noPatient.json().path("error").asText()).isEqualTo("invalid_task_input");
+        assertThat(noPatient.json().path("message").asText()).startsWith("parameters.patient_id is required");
     }
 
     /** The client received every reading of each patient in order, and the same alerts as Kafka holds. */

@@ -43,6 +43,7 @@ public final class AgentRuntime implements AgentServices {
     private final HandlerRegistry handlers = new HandlerRegistry();
     private final AgentMetrics metrics;
     private final KafkaRuntime kafka;
+    private final TaskExecutor taskExecutor;
     private final TaskRunner tasks;
     private final LiveService live;
     private final Instant startedAt = Instant.now();
@@ -60,7 +61,8 @@ public final class AgentRuntime implements AgentServices {
         this.config = config;
         this.info = info;
         this.metrics = new AgentMetrics(config.serviceName());
-        this.tasks = new TaskRunner(info.endpoints(), processor);
+        this.taskExecutor = TaskExecutor.from(config, metrics.registry());
+        this.tasks = new TaskRunner(info.endpoints(), processor, taskExecutor);
         KafkaRuntime created = null;
         if (config.get(AgentSettings.REALTIME_ENABLED)) {
             try {
@@ -71,7 +73,8 @@ public final class AgentRuntime implements AgentServices {
             }
         }
         this.kafka = created;
-        this.live = LiveService.create(config, info.webSocketEndpoints(), metrics.registry(), created, processor);
+        this.live = LiveService.create(
+                config, info.webSocketEndpoints(), metrics.registry(), created, processor, taskExecutor);
     }
 
     /** Live delivery to WebSocket and SSE clients. */
@@ -164,10 +167,14 @@ public final class AgentRuntime implements AgentServices {
         return needRestart;
     }
 
-    /** Disconnects MQTT, closes live clients (WebSocket 1001), flushes and closes the producer and the meters. */
+    /**
+     * Disconnects MQTT, closes live clients (WebSocket 1001), stops taking tasks, flushes and closes the producer and
+     * the meters.
+     */
     public void close() {
         stopping = true;
         try {
+            taskExecutor.close();
             closeMqtt();
             live.close();
             if (kafka != null) {
@@ -324,6 +331,7 @@ public final class AgentRuntime implements AgentServices {
         body.put("error_count", metrics.errorTotal());
         body.put("uptime_seconds", Duration.between(startedAt, Instant.now()).toSeconds());
         body.put("task_types", info.taskTypes().stream().sorted().toList());
+        body.put("tasks", taskExecutor.status());
         body.put("message_types", handlers.messageTypes().stream().sorted().toList());
         body.put(
                 "event_types",
@@ -367,9 +375,18 @@ public final class AgentRuntime implements AgentServices {
         return metrics.scrape();
     }
 
-    /** {@code POST <path>} of a task endpoint. */
-    public HttpReply runTaskAt(String path, String body) {
+    /** {@code POST <path>} of a task endpoint; the task runs on the task executor, never on the calling thread. */
+    public CompletionStage<HttpReply> runTaskAt(String path, String body) {
         return tasks.runAt(path, body);
+    }
+
+    /** A request whose body is larger than {@code HTTP_MAX_REQUEST_BYTES}: 413. */
+    public HttpReply requestTooLarge() {
+        return HttpReply.error(
+                413,
+                "request_too_large",
+                "The request body is larger than the limit of " + config.get(AgentSettings.HTTP_MAX_REQUEST_BYTES)
+                        + " bytes (HTTP_MAX_REQUEST_BYTES): send a smaller body or raise the limit");
     }
 
     /** A request whose method its path does not take. */
@@ -377,8 +394,8 @@ public final class AgentRuntime implements AgentServices {
         return tasks.methodNotAllowed(method, path);
     }
 
-    /** {@code POST /tasks}: a task request naming its task type. */
-    public HttpReply runTask(String body) {
+    /** {@code POST /tasks}: a task request naming its task type; run like {@link #runTaskAt}. */
+    public CompletionStage<HttpReply> runTask(String body) {
         return tasks.runNamed(body);
     }
 }

@@ -1,6 +1,7 @@
 package io.realtimeagents.agent.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.realtimeagents.common.InvalidTaskInputException;
 import io.realtimeagents.common.PayloadDecodingException;
 import io.realtimeagents.common.UnknownTaskTypeException;
 import io.realtimeagents.common.json.Json;
@@ -10,35 +11,45 @@ import io.realtimeagents.common.task.TaskResult;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs task requests arriving over HTTP: finds the task type, decodes the request, answers with the result. */
+/**
+ * Runs task requests arriving over HTTP: finds the task type, then, on the task executor (never on the network thread),
+ * decodes the request, runs it and answers with the result; a full executor is answered 503 at once.
+ */
 final class TaskRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
 
     private final Map<String, String> typesByPath;
     private final Function<TaskRequest, TaskResult> processor;
+    private final Executor executor;
 
-    TaskRunner(List<TaskEndpoint> endpoints, Function<TaskRequest, TaskResult> processor) {
+    TaskRunner(List<TaskEndpoint> endpoints, Function<TaskRequest, TaskResult> processor, Executor executor) {
         this.typesByPath =
                 endpoints.stream().collect(Collectors.toUnmodifiableMap(TaskEndpoint::path, TaskEndpoint::taskType));
         this.processor = processor;
+        this.executor = executor;
     }
 
     /** {@code POST <path>}: runs the endpoint's task type. */
-    HttpReply runAt(String path, String body) {
+    CompletionStage<HttpReply> runAt(String path, String body) {
         String taskType = typesByPath.get(path);
         if (taskType == null) {
-            return HttpReply.error(
+            return CompletableFuture.completedFuture(HttpReply.error(
                     404,
                     "not_found",
                     "No task endpoint at POST " + path + "; task endpoints: "
-                            + typesByPath.keySet().stream().sorted().toList());
+                            + typesByPath.keySet().stream().sorted().toList()));
         }
-        return run(body, taskType);
+        return submit(() -> run(body, taskType));
     }
 
     /** A request with a method no route of its path takes: 405 on task paths, 404 anywhere else. */
@@ -50,8 +61,17 @@ final class TaskRunner {
     }
 
     /** {@code POST /tasks}: runs the task type named in the body. */
-    HttpReply runNamed(String body) {
-        return run(body, null);
+    CompletionStage<HttpReply> runNamed(String body) {
+        return submit(() -> run(body, null));
+    }
+
+    private CompletionStage<HttpReply> submit(Supplier<HttpReply> task) {
+        try {
+            return CompletableFuture.supplyAsync(task, executor);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(
+                    HttpReply.error(503, "busy", e.getMessage()).withHeader("Retry-After", "1"));
+        }
     }
 
     private HttpReply run(String body, String endpointType) {
@@ -68,13 +88,15 @@ final class TaskRunner {
             return HttpReply.error(400, "missing_task_type", "The request body needs a \"task_type\" field");
         }
         try {
-            TaskResult result = processor.apply(request);
-            if (!result.isCompleted()) {
-                LOG.warn("Task {} of type {} failed: {}", result.taskId(), result.taskType(), result.error());
-            }
+            TaskResult result = processor.apply(request); // a failure is logged where its cause is caught
             return new HttpReply(result.isCompleted() ? 200 : 500, result);
         } catch (UnknownTaskTypeException e) {
             return HttpReply.error(400, "unknown_task_type", e.getMessage());
+        } catch (InvalidTaskInputException e) {
+            return HttpReply.error(400, "invalid_task_input", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("Task {} of type {} could not be run", request.taskId(), request.taskType(), e);
+            return HttpReply.error(500, "internal_error", "task " + request.taskType() + " could not be run: " + e);
         }
     }
 

@@ -5,6 +5,7 @@ import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.realtimeagents.agent.internal.AgentRuntime;
 import io.realtimeagents.common.RealtimeAgentException;
+import io.realtimeagents.common.config.AgentSettings;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -32,6 +33,7 @@ public final class HttpServer implements AutoCloseable {
         properties.put("micronaut.application.name", runtime.config().serviceName());
         properties.put("micronaut.server.port", runtime.config().httpPort());
         properties.put("micronaut.server.idle-timeout", "30m");
+        properties.put("micronaut.server.max-request-size", runtime.config().get(AgentSettings.HTTP_MAX_REQUEST_BYTES));
         properties.put("micronaut.http.client.enabled", false);
         // Files under public/ on the class path (a dashboard, say) are served at /, index.html for /.
         properties.put("micronaut.router.static-resources.default.enabled", true);

@@ -11,8 +11,11 @@ final class Replies {
     private Replies() {}
 
     static MutableHttpResponse<String> json(HttpReply reply) {
-        return HttpResponse.<String>status(io.micronaut.http.HttpStatus.valueOf(reply.status()))
+        MutableHttpResponse<String> response = HttpResponse.<String>status(
+                        io.micronaut.http.HttpStatus.valueOf(reply.status()))
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(Json.encodeToString(reply.body()));
+        reply.headers().forEach(response::header);
+        return response;
     }
 }

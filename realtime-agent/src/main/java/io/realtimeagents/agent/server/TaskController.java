@@ -10,9 +10,14 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.realtimeagents.agent.internal.AgentRuntime;
+import java.util.concurrent.CompletionStage;
 
-/** Task endpoints: {@code POST /tasks} with a task type in the body, and the configured path-to-task-type routes. */
+/**
+ * Task endpoints: {@code POST /tasks} with a task type in the body, and the configured path-to-task-type routes. The
+ * methods run on the event loop and return at once: the task itself runs on the agent's task executor.
+ */
 @Controller
 final class TaskController {
     private final AgentRuntime runtime;
@@ -23,8 +28,14 @@ final class TaskController {
 
     @Post("/tasks")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
-    HttpResponse<String> named(@Nullable @Body String body) {
-        return Replies.json(runtime.runTask(body));
+    CompletionStage<HttpResponse<String>> named(@Nullable @Body String body) {
+        return runtime.runTask(body).thenApply(Replies::json);
+    }
+
+    /** A body over {@code HTTP_MAX_REQUEST_BYTES}, whether announced by its Content-Length or found while reading. */
+    @Error(exception = ContentLengthExceededException.class, global = true)
+    HttpResponse<String> requestTooLarge() {
+        return Replies.json(runtime.requestTooLarge());
     }
 
     /** The catch-all POST route makes every unknown path a 405; only task paths deserve that answer. */
@@ -35,7 +46,7 @@ final class TaskController {
 
     @Post("/{+path}")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
-    HttpResponse<String> endpoint(HttpRequest<?> request, @Nullable @Body String body) {
-        return Replies.json(runtime.runTaskAt(request.getPath(), body));
+    CompletionStage<HttpResponse<String>> endpoint(HttpRequest<?> request, @Nullable @Body String body) {
+        return runtime.runTaskAt(request.getPath(), body).thenApply(Replies::json);
     }
 }

@@ -31,6 +31,13 @@ public final class LogCapture implements AutoCloseable {
         }
     }
 
+    /** The events logged so far, with level, message and the logged exception. */
+    public List<ILoggingEvent> events() {
+        synchronized (appender) {
+            return List.copyOf(appender.list);
+        }
+    }
+
     /** The messages logged so far that start with {@code prefix} and mention {@code text}. */
     public List<String> messages(String prefix, String text) {
         return messages().stream()

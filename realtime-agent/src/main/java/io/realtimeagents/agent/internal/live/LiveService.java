@@ -18,8 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +41,6 @@ public final class LiveService implements AutoCloseable {
     private final LiveRouter router = new LiveRouter(this);
     private final WsAcceptor webSockets;
     private final SseAcceptor sse = new SseAcceptor(this);
-    private final ExecutorService tasks = Executors.newVirtualThreadPerTaskExecutor();
     private final boolean webSocketEnabled;
     private volatile KafkaLiveFeed feed;
 
@@ -51,7 +49,8 @@ public final class LiveService implements AutoCloseable {
             List<WebSocketEndpoint> endpoints,
             MeterRegistry registry,
             KafkaRuntime kafka,
-            Function<TaskRequest, TaskResult> processor) {
+            Function<TaskRequest, TaskResult> processor,
+            Executor tasks) {
         this.config = config;
         this.settings = LiveSettings.from(config, endpoints);
         this.access = LiveAccess.from(config);
@@ -67,14 +66,16 @@ public final class LiveService implements AutoCloseable {
      * Creates the live delivery of an agent.
      *
      * @param kafka the agent's Kafka side, or null when Kafka is disabled (broadcasts then reach this replica only)
+     * @param tasks the agent's bounded task executor, which runs WebSocket {@code agent_request}s
      */
     public static LiveService create(
             AgentConfig config,
             List<WebSocketEndpoint> endpoints,
             MeterRegistry registry,
             KafkaRuntime kafka,
-            Function<TaskRequest, TaskResult> processor) {
-        return new LiveService(config, endpoints, registry, kafka, processor);
+            Function<TaskRequest, TaskResult> processor,
+            Executor tasks) {
+        return new LiveService(config, endpoints, registry, kafka, processor, tasks);
     }
 
     /** Starts reading the events and live topics (or opens the local stream without Kafka). */
@@ -180,7 +181,6 @@ public final class LiveService implements AutoCloseable {
         if (feed != null) {
             feed.close();
         }
-        tasks.shutdown();
         stream.close();
     }
 

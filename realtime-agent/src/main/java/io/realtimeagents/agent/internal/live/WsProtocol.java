@@ -1,6 +1,7 @@
 package io.realtimeagents.agent.internal.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.realtimeagents.common.InvalidTaskInputException;
 import io.realtimeagents.common.PayloadDecodingException;
 import io.realtimeagents.common.UnknownTaskTypeException;
 import io.realtimeagents.common.json.Json;
@@ -12,13 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The WebSocket protocol (see DESIGN.md): {@code subscribe}/{@code unsubscribe} with {@code payload.topic},
- * {@code agent_request} run by the agent's task processor off the event loop, {@code ping}. Every problem is answered
+ * {@code agent_request} run by the agent's task processor on its bounded task executor (answered {@code busy} when that
+ * is full), never on the event loop, {@code ping}. Every problem is answered
  * with an {@code error} message naming it, and the connection stays open.
  */
 final class WsProtocol {
@@ -132,7 +135,11 @@ final class WsProtocol {
                 ? new TaskRequest(
                         request.taskId(), request.taskType(), request.query(), request.parameters(), correlationId)
                 : request;
-        taskExecutor.execute(() -> connection.reply(run(task, correlationId)));
+        try {
+            taskExecutor.execute(() -> connection.reply(run(task, correlationId)));
+        } catch (RejectedExecutionException e) {
+            connection.reply(error("busy", e.getMessage(), correlationId));
+        }
     }
 
     private WebSocketMessage run(TaskRequest request, String correlationId) {
@@ -141,6 +148,8 @@ final class WsProtocol {
             return reply("agent_response", Json.convert(result, Map.class), correlationId);
         } catch (UnknownTaskTypeException e) {
             return error("unknown_task_type", e.getMessage(), correlationId);
+        } catch (InvalidTaskInputException e) {
+            return error("invalid_task_input", e.getMessage(), correlationId);
         } catch (RuntimeException e) {
             LOG.warn("Task {} of type {} failed", request.taskId(), request.taskType(), e);
             return error("task_failed", "task " + request.taskType() + " failed: " + e, correlationId);
