@@ -18,6 +18,7 @@ import io.realtimeagents.testkit.WithKafka;
 import io.realtimeagents.testkit.WsTestClient;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +68,12 @@ class LiveFeedRecoveryIT {
                     .isFalse();
             assertThat(health.json().path("live_feed").path("problem").asText())
                     .contains("the live feed is down since");
-            Await.await(TIMEOUT, "a failed restart", () -> metric(running, "realtime_live_feed_restarts_total") >= 1);
+            Instant downSince = Instant.parse(
+                    health.json().path("live_feed").path("down_since").asText());
+            // Restarts back off, 100 ms doubling: the fourth comes at least 100 + 200 + 400 + 800 ms after the failure.
+            Await.await(
+                    TIMEOUT, "four failed restarts", () -> metric(running, "realtime_live_feed_restarts_total") >= 4);
+            assertThat(Duration.between(downSince, Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
             assertThat(metric(running, "realtime_live_feed_up")).isZero();
 
             // While it is down: a record of another replica, a broadcast of this one behind it, an event.

@@ -63,9 +63,10 @@ final class LiveFeedHealth {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("up", up);
         body.put("restarts", restarts.get());
-        List<String> problems = problems();
-        if (!problems.isEmpty()) {
-            body.put("problem", problems.getFirst());
+        Down current = down;
+        if (current != null) {
+            body.put("down_since", current.since().toString());
+            body.put("problem", problems().getFirst());
         }
         return body;
     }

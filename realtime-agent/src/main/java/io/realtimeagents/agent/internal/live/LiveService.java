@@ -164,7 +164,7 @@ public final class LiveService implements AutoCloseable {
 
     /**
      * The {@code live_feed} object of {@code /health} while the live feed is down after a failure ({@code up},
-     * {@code restarts}, {@code problem}), or null (it reads, it is starting, or there is no Kafka).
+     * {@code restarts}, {@code down_since}, {@code problem}), or null (it reads, it is starting, or there is no Kafka).
      */
     public Map<String, Object> feedHealth() {
         return problems().isEmpty() ? null : feedHealth.health();
