@@ -121,7 +121,6 @@ final class KafkaLiveFeed implements AutoCloseable {
                     LiveFeedHealth.describe(error),
                     delay);
         }
-        Thread.interrupted(); // a stray interrupt of this thread must not end the feed: only close() does
         pause(delay);
     }
 
@@ -132,23 +131,32 @@ final class KafkaLiveFeed implements AutoCloseable {
             if (closed) {
                 return;
             }
-            List<TopicPartition> current = topics.partitions(created, true);
-            StreamLayout layout = stream.layout();
-            if (layout == null) {
-                layout = StreamLayout.of(topics.names(), current);
-                stream.startAt(layout, LiveSourceTopics.startOffsets(created, current, stream.historyReach()));
-            } else {
-                addPartitions(created, layout.missing(current));
+            try {
+                position(created);
+                poll(created);
+            } finally {
+                Thread.interrupted(); // so the consumer closes cleanly: Kafka's InterruptException interrupts again
             }
-            layout = stream.layout();
-            created.assign(layout.partitions());
-            long[] next = stream.positions();
-            for (int i = 0; i < next.length; i++) {
-                created.seek(layout.partitions().get(i), next[i]);
-            }
-            LOG.info("Live delivery reads {} from offsets {}", layout, layout.format(next));
-            poll(created);
         }
+    }
+
+    /** Assigns every partition, at the stream's positions; on the first start, decides where the stream starts. */
+    private void position(KafkaConsumer<byte[], byte[]> source) {
+        List<TopicPartition> current = topics.partitions(source, true);
+        StreamLayout layout = stream.layout();
+        if (layout == null) {
+            layout = StreamLayout.of(topics.names(), current);
+            stream.startAt(layout, LiveSourceTopics.startOffsets(source, current, stream.historyReach()));
+        } else {
+            addPartitions(source, layout.missing(current));
+        }
+        layout = stream.layout();
+        source.assign(layout.partitions());
+        long[] next = stream.positions();
+        for (int i = 0; i < next.length; i++) {
+            source.seek(layout.partitions().get(i), next[i]);
+        }
+        LOG.info("Live delivery reads {} from offsets {}", layout, layout.format(next));
     }
 
     private Map<String, Object> properties() {
@@ -264,7 +272,7 @@ final class KafkaLiveFeed implements AutoCloseable {
                 try {
                     wait(left);
                 } catch (InterruptedException e) {
-                    // only close() ends the feed
+                    // a stray interrupt of this thread must not end the feed: only close() does
                 }
             }
         }
