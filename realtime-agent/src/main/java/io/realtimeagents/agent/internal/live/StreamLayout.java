@@ -104,8 +104,8 @@ final class StreamLayout {
     }
 
     /**
-     * The position of an id, or null when it is not one of this stream's (more partitions of a topic than it has, or
-     * garbage). An id without {@code _} of a stream with two topics is read in the earlier form, every partition
+     * The position of an id, or null when it is not one of this stream's (it read partitions this stream does not know,
+     * or garbage). An id without {@code _} of a stream with two topics is read in the earlier form, every partition
      * listed in order; it is this stream's only when it lists exactly as many partitions as the stream has.
      */
     StreamPosition parse(String id) {
@@ -122,7 +122,7 @@ final class StreamLayout {
         long[] next = new long[size()];
         for (int t = 0; t < groups.length; t++) {
             long[] offsets = offsets(groups[t]);
-            if (offsets == null || offsets.length > byNumber[t].length || !place(t, offsets, next)) {
+            if (offsets == null || !unknownUnread(t, offsets) || !place(t, offsets, next)) {
                 return null;
             }
         }
@@ -147,8 +147,21 @@ final class StreamLayout {
         return StreamPosition.of(next);
     }
 
+    /**
+     * Whether the id has read nothing of the partitions of a topic this replica does not know yet (another replica
+     * learnt of them first): they are then delivered from their start here too, so nothing is missed or repeated.
+     */
+    private boolean unknownUnread(int topic, long[] offsets) {
+        for (int number = byNumber[topic].length; number < offsets.length; number++) {
+            if (offsets[number] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private boolean place(int topic, long[] offsets, long[] next) {
-        for (int number = 0; number < offsets.length; number++) {
+        for (int number = 0; number < Math.min(offsets.length, byNumber[topic].length); number++) {
             int at = byNumber[topic][number];
             if (at < 0) {
                 return false;

@@ -35,6 +35,11 @@ class StreamLayoutTest {
     }
 
     @Test
+    void anIdOfAReplicaThatLearntOfAddedPartitionsFirst_isAPositionWhenItReadNothingOfThem() {
+        assertThat(TWO_AND_ONE.parse("7.9.0_12.0.0")).isEqualTo(StreamPosition.of(new long[] {7, 9, 12}));
+    }
+
+    @Test
     void idsOfTheEarlierFormAreReadWhenTheyListEveryPartition() {
         assertThat(TWO_AND_ONE.parse("7.9.12")).isEqualTo(StreamPosition.of(new long[] {7, 9, 12}));
         assertThat(TWO_AND_ONE.parse("7.12")).isNull();
