@@ -37,8 +37,11 @@ final class KafkaLiveFeed implements AutoCloseable {
     /** Header of a broadcast record naming its live topic. */
     static final String LIVE_TOPIC_HEADER = "live_topic";
 
+    /** The wait before the first restart after a failure; it doubles with each failed restart. */
     static final long FIRST_BACKOFF_MILLIS = 100;
+    /** The longest wait between restarts. */
     static final long MAX_BACKOFF_MILLIS = 30_000;
+    /** How old the feed's view of the topics' partitions may get, unless configured. */
     static final int METADATA_MAX_AGE_MS = 5000;
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaLiveFeed.class);
