@@ -258,6 +258,10 @@ public final class AgentRuntime implements AgentServices {
         if (current != null) {
             body.put("mqtt", current.health()); // only when enabled: the reference's fields stay as they are
         }
+        Map<String, Object> liveFeed = live.feedHealth();
+        if (liveFeed != null) {
+            body.put("live_feed", liveFeed); // only while it is down
+        }
         return new HttpReply(alive ? 200 : 503, body);
     }
 
@@ -306,6 +310,7 @@ public final class AgentRuntime implements AgentServices {
                 problems.add("the consumer has not yet received its partitions from group " + config.consumerGroup());
             }
         }
+        problems.addAll(live.problems());
         MqttRuntime current = mqtt;
         if (current != null && !current.isConnected()) {
             problems.add("not connected to the MQTT broker " + current.serverUri()

@@ -8,23 +8,14 @@ import io.realtimeagents.common.json.Json;
 import io.realtimeagents.common.live.LiveTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,31 +25,51 @@ import org.slf4j.LoggerFactory;
  * every replica sees every message. It starts {@code LIVE_HISTORY_MAX_AGE} back, filling the history so clients
  * reconnecting to a fresh replica still resume. This replica's own broadcasts usually reach its clients before the feed
  * reads them back (see {@link LiveStream#acceptOwn}); the feed then skips them.
+ *
+ * <p>It never stops for good: on any error it closes its consumer and, after a backoff doubling from
+ * {@value #FIRST_BACKOFF_MILLIS} ms to {@value #MAX_BACKOFF_MILLIS} ms, reads again from the stream's positions (the
+ * next offsets it delivered), so clients get neither a gap nor a repeat; {@link LiveFeedHealth} shows it down meanwhile.
+ * It follows partitions added to either topic later, from their first offsets: it looks at its consumer's metadata
+ * every second, which Kafka refreshes every {@code metadata.max.age.ms} ({@value #METADATA_MAX_AGE_MS} ms for this
+ * consumer unless {@code KAFKA_CONSUMER_METADATA_MAX_AGE_MS} says otherwise).
  */
 final class KafkaLiveFeed implements AutoCloseable {
     /** Header of a broadcast record naming its live topic. */
     static final String LIVE_TOPIC_HEADER = "live_topic";
 
+    /** The wait before the first restart after a failure; it doubles with each failed restart. */
+    static final long FIRST_BACKOFF_MILLIS = 100;
+    /** The longest wait between restarts. */
+    static final long MAX_BACKOFF_MILLIS = 30_000;
+    /** How old the feed's view of the topics' partitions may get, unless configured. */
+    static final int METADATA_MAX_AGE_MS = 5000;
+
     private static final Logger LOG = LoggerFactory.getLogger(KafkaLiveFeed.class);
     private static final Duration POLL = Duration.ofMillis(200);
-    private static final long RETRY_MILLIS = 2000;
+    private static final long PARTITION_CHECK_MILLIS = 1000;
 
     private final AgentConfig config;
     private final LiveStream stream;
     private final LiveMetrics metrics;
+    private final LiveFeedHealth health;
     private final String eventsTopic;
     private final String liveTopic;
+    private final LiveSourceTopics topics;
     private final Thread thread;
     private volatile boolean closed;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
-    private volatile Map<TopicPartition, Integer> index = Map.of();
+    private long backoffMillis = FIRST_BACKOFF_MILLIS; // the feed thread's
+    private boolean everRead; // the feed thread's
+    private long readingSinceMillis; // the feed thread's: when the current consumer first polled, 0 before
 
-    KafkaLiveFeed(AgentConfig config, LiveStream stream, LiveMetrics metrics, String liveTopic) {
+    KafkaLiveFeed(AgentConfig config, LiveStream stream, LiveMetrics metrics, LiveFeedHealth health, String liveTopic) {
         this.config = config;
         this.stream = stream;
         this.metrics = metrics;
+        this.health = health;
         this.eventsTopic = config.eventsTopic();
         this.liveTopic = liveTopic;
+        this.topics = new LiveSourceTopics(config, eventsTopic, liveTopic);
         this.thread = Thread.ofPlatform().name("live-feed").daemon().unstarted(this::run);
     }
 
@@ -67,68 +78,148 @@ final class KafkaLiveFeed implements AutoCloseable {
     }
 
     private void run() {
-        try (KafkaConsumer<byte[], byte[]> created = new KafkaConsumer<>(KafkaProperties.groupless(config, "live"))) {
-            consumer = created;
-            if (closed) {
-                return;
+        boolean failed = false;
+        while (!closed) {
+            try {
+                if (failed) {
+                    health.restarting();
+                }
+                read();
+            } catch (RuntimeException | Error e) {
+                if (closed) {
+                    return;
+                }
+                failed = true;
+                recover(e);
             }
-            List<TopicPartition> layout = awaitLayout(created);
-            if (layout == null) {
-                return;
-            }
-            created.assign(layout);
-            long[] resumed = stream.positions();
-            boolean resuming = resumed != null && resumed.length == layout.size();
-            long[] start = resuming ? resumed : startOffsets(created, layout);
-            for (int i = 0; i < layout.size(); i++) {
-                created.seek(layout.get(i), start[i]);
-            }
-            if (!resuming) {
-                stream.startAt(start);
-            }
-            LOG.info("Live delivery reads {} from offsets {}", layout, StreamPosition.format(start));
-            Map<TopicPartition, Integer> positions = new HashMap<>();
-            for (int i = 0; i < layout.size(); i++) {
-                positions.put(layout.get(i), i);
-            }
-            index = Map.copyOf(positions);
-            poll(created, positions);
-        } catch (WakeupException e) {
-            if (!closed) {
-                LOG.error("Live delivery feed stopped unexpectedly", e);
-            }
-        } catch (RuntimeException e) {
-            LOG.error("Live delivery feed stopped: live clients receive nothing more until the agent restarts", e);
-        } finally {
-            index = Map.of();
         }
     }
 
     /**
-     * The stream's index of a source partition, or -1 while the feed does not read it (before it knows the partitions,
-     * or a partition it does not read).
+     * Records a failure, then waits out the backoff before the next attempt. The backoff starts over only after the
+     * feed read for {@value #MAX_BACKOFF_MILLIS} ms, so a fault that recurs right after each restart is retried ever
+     * more slowly too.
      */
-    int indexOf(String topic, int partition) {
-        Integer at = index.get(new TopicPartition(topic, partition));
-        return at == null ? -1 : at;
+    private void recover(Throwable error) {
+        boolean wasReading = readingSinceMillis > 0;
+        if (wasReading && System.currentTimeMillis() - readingSinceMillis >= MAX_BACKOFF_MILLIS) {
+            backoffMillis = FIRST_BACKOFF_MILLIS;
+        }
+        readingSinceMillis = 0;
+        long delay = backoffMillis;
+        backoffMillis = Math.min(delay * 2, MAX_BACKOFF_MILLIS);
+        health.failed(error, delay);
+        if (wasReading) {
+            LOG.error("Live delivery feed failed; restarting in {} ms from its last positions", delay, error);
+        } else if (everRead) {
+            LOG.warn(
+                    "Live delivery feed could not restart ({}); retrying in {} ms",
+                    LiveFeedHealth.describe(error),
+                    delay);
+        } else {
+            LOG.warn(
+                    "Live delivery cannot read the topics {} and {} yet ({}); retrying in {} ms",
+                    eventsTopic,
+                    liveTopic,
+                    LiveFeedHealth.describe(error),
+                    delay);
+        }
+        pause(delay);
     }
 
-    private void poll(KafkaConsumer<byte[], byte[]> source, Map<TopicPartition, Integer> positions) {
+    /** One consumer's life: positions it, then reads until closed (returns) or an error (throws). */
+    private void read() {
+        try (KafkaConsumer<byte[], byte[]> created = new KafkaConsumer<>(properties())) {
+            consumer = created;
+            if (closed) {
+                return;
+            }
+            try {
+                position(created);
+                poll(created);
+            } finally {
+                Thread.interrupted(); // so the consumer closes cleanly: Kafka's InterruptException interrupts again
+            }
+        }
+    }
+
+    /** Assigns every partition, at the stream's positions; on the first start, decides where the stream starts. */
+    private void position(KafkaConsumer<byte[], byte[]> source) {
+        List<TopicPartition> current = topics.partitions(source, true);
+        StreamLayout layout = stream.layout();
+        if (layout == null) {
+            layout = StreamLayout.of(topics.names(), current);
+            stream.startAt(layout, LiveSourceTopics.startOffsets(source, current, stream.historyReach()));
+        } else {
+            addPartitions(source, layout.missing(current));
+        }
+        layout = stream.layout();
+        source.assign(layout.partitions());
+        long[] next = stream.positions();
+        for (int i = 0; i < next.length; i++) {
+            source.seek(layout.partitions().get(i), next[i]);
+        }
+        LOG.info("Live delivery reads {} from offsets {}", layout, layout.format(next));
+    }
+
+    private Map<String, Object> properties() {
+        Map<String, Object> props = KafkaProperties.groupless(config, "live");
+        props.putIfAbsent(ConsumerConfig.METADATA_MAX_AGE_CONFIG, METADATA_MAX_AGE_MS);
+        return props;
+    }
+
+    private void poll(KafkaConsumer<byte[], byte[]> source) {
         long nextExpiry = 0;
+        long nextCheck = System.currentTimeMillis() + PARTITION_CHECK_MILLIS;
         while (!closed) {
             ConsumerRecords<byte[], byte[]> records = source.poll(POLL);
+            if (readingSinceMillis == 0) {
+                readingSinceMillis = System.currentTimeMillis();
+                everRead = true;
+                health.reading();
+            }
             for (ConsumerRecord<byte[], byte[]> record : records) {
-                Integer partition = positions.get(new TopicPartition(record.topic(), record.partition()));
-                if (partition != null) {
+                int partition = stream.indexOf(record.topic(), record.partition());
+                if (partition >= 0) {
                     accept(partition, record);
                 }
             }
             long now = System.currentTimeMillis();
+            if (now >= nextCheck) {
+                follow(source);
+                nextCheck = now + PARTITION_CHECK_MILLIS;
+            }
             if (now >= nextExpiry) {
                 stream.expire(now);
                 nextExpiry = now + 1000;
             }
         }
+    }
+
+    /** Starts reading partitions added to the topics since the last look, from their first offsets. */
+    private void follow(KafkaConsumer<byte[], byte[]> source) {
+        List<TopicPartition> added = stream.layout().missing(topics.partitions(source, false));
+        if (added.isEmpty()) {
+            return;
+        }
+        addPartitions(source, added);
+        source.assign(stream.layout().partitions());
+        long[] next = stream.positions();
+        for (TopicPartition partition : added) {
+            source.seek(partition, next[stream.indexOf(partition.topic(), partition.partition())]);
+        }
+    }
+
+    private void addPartitions(KafkaConsumer<byte[], byte[]> source, List<TopicPartition> added) {
+        if (added.isEmpty()) {
+            return;
+        }
+        long[] start = LiveSourceTopics.firstOffsets(source, added);
+        stream.extend(added, start);
+        LOG.info(
+                "Live delivery follows the partitions {} added since it started, from offsets {}",
+                added,
+                Arrays.toString(start));
     }
 
     private void accept(int partition, ConsumerRecord<byte[], byte[]> record) {
@@ -177,90 +268,15 @@ final class KafkaLiveFeed implements AutoCloseable {
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    /** The partitions of both topics, in a fixed order; creates missing topics with the broker's defaults. */
-    private List<TopicPartition> awaitLayout(KafkaConsumer<byte[], byte[]> source) {
-        boolean warned = false;
-        while (!closed) {
-            try {
-                createMissingTopics();
-                List<TopicPartition> layout = new ArrayList<>();
-                for (String topic : List.of(eventsTopic, liveTopic)) {
-                    List<PartitionInfo> infos = source.partitionsFor(topic, Duration.ofSeconds(5));
-                    infos.stream()
-                            .map(info -> new TopicPartition(info.topic(), info.partition()))
-                            .sorted(Comparator.comparingInt(TopicPartition::partition))
-                            .forEach(layout::add);
-                    if (infos.isEmpty()) {
-                        throw new IllegalStateException("topic " + topic + " does not exist");
-                    }
-                }
-                return layout;
-            } catch (WakeupException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                if (!warned) {
-                    LOG.warn(
-                            "Live delivery waits for the topics {} and {} ({}); retrying every {} ms",
-                            eventsTopic,
-                            liveTopic,
-                            e.getMessage(),
-                            RETRY_MILLIS);
-                    warned = true;
-                }
-                pause();
-            }
-        }
-        return null;
-    }
-
-    private void createMissingTopics() {
-        try (Admin admin = Admin.create(KafkaProperties.admin(config))) {
-            var existing = admin.listTopics().names().get();
-            List<NewTopic> missing = new ArrayList<>();
-            for (String topic : List.of(eventsTopic, liveTopic)) {
-                if (!existing.contains(topic)) {
-                    missing.add(new NewTopic(topic, Optional.empty(), Optional.empty()));
-                }
-            }
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get();
-                LOG.info(
-                        "Created the topics {}",
-                        missing.stream().map(NewTopic::name).toList());
-            }
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException(
-                        "cannot create them: " + e.getCause().getMessage(), e.getCause());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private long[] startOffsets(KafkaConsumer<byte[], byte[]> source, List<TopicPartition> layout) {
-        Map<TopicPartition, Long> end = source.endOffsets(layout);
-        long[] start = new long[layout.size()];
-        Map<TopicPartition, Long> since = new HashMap<>();
-        long from = System.currentTimeMillis() - stream.historyReach();
-        layout.forEach(partition -> since.put(partition, from));
-        Map<TopicPartition, OffsetAndTimestamp> found =
-                stream.historyReach() > 0 ? source.offsetsForTimes(since) : Map.of();
-        for (int i = 0; i < layout.size(); i++) {
-            OffsetAndTimestamp at = found.get(layout.get(i));
-            start[i] = at == null ? end.get(layout.get(i)) : at.offset();
-        }
-        return start;
-    }
-
-    private void pause() {
+    private void pause(long millis) {
+        long end = System.currentTimeMillis() + millis;
         synchronized (this) {
-            try {
-                wait(RETRY_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                closed = true;
+            for (long left = millis; !closed && left > 0; left = end - System.currentTimeMillis()) {
+                try {
+                    wait(left);
+                } catch (InterruptedException e) {
+                    // a stray interrupt of this thread must not end the feed: only close() does
+                }
             }
         }
     }

@@ -14,12 +14,13 @@ import java.util.function.Predicate;
  * The last messages of each live topic, bounded by count and age, so a reconnecting SSE client gets exactly what it
  * missed. Per topic it remembers the highest offset it let go of in each partition, so it can tell whether a
  * position still lies within reach; a position before the offsets this replica started reading from is out of reach
- * too. Thread-safe: the feed adds, event loops replay.
+ * too. Partitions added to the source topics later join at the next indexes. Thread-safe: the feed adds, event loops
+ * replay.
  */
 final class LiveHistory {
     private final int maxPerTopic;
     private final long maxAgeMillis;
-    private final int partitions;
+    private int partitions;
     private final Map<String, TopicHistory> topics = new HashMap<>();
     private long[] startOffsets;
     private long lastSequence;
@@ -34,6 +35,15 @@ final class LiveHistory {
     /** The offsets this replica started reading at: positions before them may have missed messages. */
     synchronized void startedAt(long[] offsets) {
         startOffsets = offsets.clone();
+    }
+
+    /** Adds source partitions (added to the topics later) at the next indexes, read from the given offsets. */
+    synchronized void extend(long[] offsets) {
+        int before = partitions;
+        partitions += offsets.length;
+        startOffsets = Arrays.copyOf(startOffsets, partitions);
+        System.arraycopy(offsets, 0, startOffsets, before, offsets.length);
+        topics.values().forEach(history -> history.extend(partitions));
     }
 
     /** Keeps a message (taking a reference) and lets the oldest of its topic go when the topic is full. */
@@ -116,11 +126,17 @@ final class LiveHistory {
 
     private static final class TopicHistory {
         final ArrayDeque<LiveMessage> messages = new ArrayDeque<>();
-        final long[] evictedUpTo;
+        long[] evictedUpTo;
 
         TopicHistory(int partitions) {
             evictedUpTo = new long[partitions];
             Arrays.fill(evictedUpTo, -1);
+        }
+
+        void extend(int partitions) {
+            int before = evictedUpTo.length;
+            evictedUpTo = Arrays.copyOf(evictedUpTo, partitions);
+            Arrays.fill(evictedUpTo, before, partitions, -1);
         }
 
         void evict(LiveMessage message) {

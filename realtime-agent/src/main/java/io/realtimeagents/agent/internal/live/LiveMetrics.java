@@ -1,6 +1,7 @@
 package io.realtimeagents.agent.internal.live;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
@@ -12,8 +13,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The live-delivery meters: connections and subscribers per topic (gauges), messages and bytes sent, messages
- * dropped, connections closed by reason and refused, messages read from the feed, resumes. Per-delivery counts are
- * added once per message and event loop, not once per client.
+ * dropped, connections closed by reason and refused, messages read from the feed, resumes, the feed's state and
+ * restarts. Per-delivery counts are added once per message and event loop, not once per client.
  */
 final class LiveMetrics {
     private final MeterRegistry registry;
@@ -124,6 +125,16 @@ final class LiveMetrics {
                                 .tag("result", result)
                                 .register(registry))
                 .increment();
+    }
+
+    /** Exports whether the live feed reads ({@code realtime_live_feed_up}) and how often it restarted. */
+    void feed(LiveFeedHealth health) {
+        Gauge.builder("realtime.live.feed.up", health, h -> h.up() ? 1 : 0)
+                .description("1 while the live feed reads the events and live topics, 0 while it is down or starting")
+                .register(registry);
+        FunctionCounter.builder("realtime.live.feed.restarts", health, LiveFeedHealth::restarts)
+                .description("Restarts of the live feed after a failure")
+                .register(registry);
     }
 
     /** Shows the topic's subscriber count while it has subscribers. */

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,7 @@ public final class LiveService implements AutoCloseable {
     private final WsAcceptor webSockets;
     private final SseAcceptor sse = new SseAcceptor(this);
     private final boolean webSocketEnabled;
+    private final LiveFeedHealth feedHealth = new LiveFeedHealth();
     private volatile KafkaLiveFeed feed;
 
     private LiveService(
@@ -88,10 +90,11 @@ public final class LiveService implements AutoCloseable {
                 LiveRouter.STREAM_TOPIC,
                 access.describe());
         if (kafka == null) {
-            stream.startAt(new long[1]);
+            stream.startAt(StreamLayout.of(List.of("local"), List.of(new TopicPartition("local", 0))), new long[1]);
             return;
         }
-        feed = new KafkaLiveFeed(config, stream, hub.metrics(), liveTopic);
+        hub.metrics().feed(feedHealth);
+        feed = new KafkaLiveFeed(config, stream, hub.metrics(), feedHealth, liveTopic);
         feed.start();
     }
 
@@ -104,7 +107,7 @@ public final class LiveService implements AutoCloseable {
             return;
         }
         feed.close();
-        feed = new KafkaLiveFeed(next, stream, hub.metrics(), liveTopic);
+        feed = new KafkaLiveFeed(next, stream, hub.metrics(), feedHealth, liveTopic);
         feed.start();
     }
 
@@ -137,8 +140,7 @@ public final class LiveService implements AutoCloseable {
 
     /** Hands an acknowledged broadcast of this replica to its clients, on the producer's thread (a short task). */
     private void deliverOwn(SentRecord sent, String topic, byte[] value) {
-        KafkaLiveFeed current = feed;
-        int partition = current == null ? -1 : current.indexOf(sent.topic(), sent.partition());
+        int partition = stream.indexOf(sent.topic(), sent.partition());
         if (partition < 0 || sent.timestamp().toEpochMilli() < 0) {
             return;
         }
@@ -151,6 +153,22 @@ public final class LiveService implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("Could not deliver broadcast {} to the clients of this replica", sent, e);
         }
+    }
+
+    /**
+     * What keeps live delivery from working, for readiness: the live feed while it is down after a failure (it
+     * restarts by itself); empty without Kafka.
+     */
+    public List<String> problems() {
+        return feed == null ? List.of() : feedHealth.problems();
+    }
+
+    /**
+     * The {@code live_feed} object of {@code /health} while the live feed is down after a failure ({@code up},
+     * {@code restarts}, {@code down_since}, {@code problem}), or null (it reads, it is starting, or there is no Kafka).
+     */
+    public Map<String, Object> feedHealth() {
+        return problems().isEmpty() ? null : feedHealth.health();
     }
 
     /** Open live connections. */

@@ -4,20 +4,23 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.realtimeagents.agent.internal.live.LiveFrames.Kind;
 import io.realtimeagents.agent.internal.live.LiveMessage.MessageOrigin;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The ordered stream of live messages of this replica: turns each source record into an encoded
  * {@link LiveMessage} with its stream position as id, keeps it in the history and hands it to the hub. Until the
  * source partitions are known (the feed starts), there is no history and resumes are told they may have missed
- * messages.
+ * messages. Partitions added to the source topics later join it (see {@link StreamLayout}).
  */
 final class LiveStream {
     private final LiveHub hub;
     private final LiveSettings settings;
     private final ByteBufAllocator allocator = PooledByteBufAllocator.DEFAULT;
     private volatile LiveHistory history;
+    private volatile StreamLayout layout;
     private long[] next;
     private long sequence;
 
@@ -26,23 +29,46 @@ final class LiveStream {
         this.settings = settings;
     }
 
-    /** Sets the source partitions (their count fixes the id layout) and where reading starts. */
-    synchronized void startAt(long[] startOffsets) {
+    /** Sets the source partitions (they fix the ids) and where reading starts, by partition index. */
+    synchronized void startAt(StreamLayout sources, long[] startOffsets) {
+        if (startOffsets.length != sources.size()) {
+            throw new IllegalArgumentException(
+                    startOffsets.length + " start offsets for the " + sources.size() + " partitions " + sources);
+        }
         next = startOffsets.clone();
         LiveHistory created =
                 new LiveHistory(settings.historySize(), settings.historyMaxAge().toMillis(), startOffsets.length);
         created.startedAt(startOffsets);
+        layout = sources;
         history = created;
     }
 
-    /** The next offset of each source partition, or null before the feed started. */
-    synchronized long[] positions() {
-        return next == null ? null : next.clone();
+    /**
+     * Adds partitions added to the source topics after the start, at the next indexes, read from the given offsets
+     * (their first ones: they are new).
+     */
+    synchronized void extend(List<TopicPartition> added, long[] startOffsets) {
+        int before = next.length;
+        next = Arrays.copyOf(next, before + added.size());
+        System.arraycopy(startOffsets, 0, next, before, added.size());
+        history.extend(startOffsets);
+        layout = layout.with(added);
     }
 
-    /** Source partitions, or 0 before the feed started. */
-    synchronized int partitions() {
-        return next == null ? 0 : next.length;
+    /** The source partitions, or null before the feed started. */
+    StreamLayout layout() {
+        return layout;
+    }
+
+    /** The index of a source partition, or -1 while the stream does not know it. */
+    int indexOf(String topic, int partition) {
+        StreamLayout current = layout;
+        return current == null ? -1 : current.indexOf(topic, partition);
+    }
+
+    /** The next offset of each source partition, by index, or null before the feed started. */
+    synchronized long[] positions() {
+        return next == null ? null : next.clone();
     }
 
     /** What became of a record handed to the stream. */
@@ -72,7 +98,7 @@ final class LiveStream {
         if (json == null) {
             return Outcome.INVALID;
         }
-        String id = StreamPosition.format(next);
+        String id = layout.format(next);
         LiveMessage message = new LiveMessage(
                 new MessageOrigin(++sequence, partition, offset),
                 topic,
@@ -132,8 +158,7 @@ final class LiveStream {
         if (current == null) {
             return new LiveHistory.Replay(List.of(), true, 0);
         }
-        StreamPosition position = StreamPosition.parse(lastEventId, partitions());
-        return current.replay(topics, position);
+        return current.replay(topics, layout.parse(lastEventId));
     }
 
     /** The sequence number of the last message; live delivery to a new client starts after it. */

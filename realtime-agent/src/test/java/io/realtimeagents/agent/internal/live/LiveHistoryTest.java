@@ -37,7 +37,7 @@ class LiveHistoryTest {
             m.release();
         }
 
-        LiveHistory.Replay replay = history.replay("a"::equals, StreamPosition.parse("1.0", 2));
+        LiveHistory.Replay replay = history.replay("a"::equals, StreamPosition.of(new long[] {1, 0}));
 
         assertThat(ids(replay)).containsExactly("id-2", "id-3");
         assertThat(replay.missed()).isFalse();
@@ -54,13 +54,14 @@ class LiveHistoryTest {
             m.release();
         }
 
-        LiveHistory.Replay evicted = history.replay("a"::equals, StreamPosition.parse("6", 1));
+        LiveHistory.Replay evicted = history.replay("a"::equals, StreamPosition.of(new long[] {6}));
         assertThat(evicted.missed()).isTrue();
         assertThat(ids(evicted)).containsExactly("id-3", "id-4");
-        LiveHistory.Replay kept = history.replay("a"::equals, StreamPosition.parse("7", 1));
+        LiveHistory.Replay kept = history.replay("a"::equals, StreamPosition.of(new long[] {7}));
         assertThat(kept.missed()).isFalse();
         assertThat(ids(kept)).containsExactly("id-3", "id-4");
-        assertThat(history.replay("a"::equals, StreamPosition.parse("4", 1)).missed())
+        assertThat(history.replay("a"::equals, StreamPosition.of(new long[] {4}))
+                        .missed())
                 .isTrue();
         assertThat(history.replay("a"::equals, null).missed()).isTrue();
     }
@@ -84,11 +85,24 @@ class LiveHistoryTest {
     }
 
     @Test
-    void streamPositionsParseOnlyTheirOwnLayout() {
-        assertThat(StreamPosition.parse("3.4", 2).next(1)).isEqualTo(4);
-        assertThat(StreamPosition.parse("3.4", 3)).isNull();
-        assertThat(StreamPosition.parse("3.x", 2)).isNull();
-        assertThat(StreamPosition.parse("-1.0", 2)).isNull();
-        assertThat(StreamPosition.format(new long[] {7, 0, 12})).isEqualTo("7.0.12");
+    void partitionsAddedLaterJoinAtTheNextIndexes_andAPositionWithoutThemHasSeenNoneOfThem() {
+        LiveHistory history = new LiveHistory(10, 60_000, 1);
+        history.startedAt(new long[] {3});
+        LiveMessage before = message("a", 0, 3);
+        history.add(before);
+        before.release();
+        history.extend(new long[] {0});
+        LiveMessage added = message("a", 1, 0);
+        history.add(added);
+        added.release();
+
+        LiveHistory.Replay replay = history.replay("a"::equals, StreamPosition.of(new long[] {3}));
+
+        assertThat(ids(replay)).containsExactly("id-1", "id-2");
+        assertThat(replay.missed()).isFalse();
+        assertThat(history.replay("a"::equals, StreamPosition.of(new long[] {4, 1}))
+                        .messages())
+                .isEmpty();
+        history.clear();
     }
 }
