@@ -37,6 +37,14 @@ final class BrokerDiagnosis {
 
     /** Why a {@code describeCluster} call failed with {@code failure}. */
     String explain(Throwable failure) {
+        try {
+            return diagnose(failure);
+        } catch (RuntimeException e) {
+            return failure + " (diagnosis failed: " + e + ")";
+        }
+    }
+
+    private String diagnose(Throwable failure) {
         Throwable cause =
                 failure instanceof ExecutionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof UnsupportedVersionException && isController()) {

@@ -68,12 +68,15 @@ public final class BrokerHealth implements AutoCloseable {
 
     private void checkAndReschedule() {
         long startNanos = System.nanoTime();
-        check();
-        long delayNanos = Math.max(0, INTERVAL.toNanos() - (System.nanoTime() - startNanos));
         try {
-            timer.schedule(this::checkAndReschedule, delayNanos, TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException closed) {
-            // closing
+            check();
+        } finally {
+            long delayNanos = Math.max(0, INTERVAL.toNanos() - (System.nanoTime() - startNanos));
+            try {
+                timer.schedule(this::checkAndReschedule, delayNanos, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException closed) {
+                // closing
+            }
         }
     }
 
