@@ -27,10 +27,12 @@ public final class EmbeddedKraftBroker extends AdminBackedKafkaBroker {
     private static final int START_ATTEMPTS = 3;
 
     private final KafkaClusterTestKit cluster;
+    private final String controllerAddress;
 
-    private EmbeddedKraftBroker(KafkaClusterTestKit cluster, String bootstrapServers) {
+    private EmbeddedKraftBroker(KafkaClusterTestKit cluster, String bootstrapServers, String controllerAddress) {
         super(bootstrapServers);
         this.cluster = cluster;
+        this.controllerAddress = controllerAddress;
     }
 
     /**
@@ -39,10 +41,20 @@ public final class EmbeddedKraftBroker extends AdminBackedKafkaBroker {
      * @throws IllegalStateException if the broker does not start
      */
     public static EmbeddedKraftBroker start() {
+        return start(0);
+    }
+
+    /**
+     * Like {@link #start()}, with the client listener on the given port of {@code 127.0.0.1} (0: any free port), for
+     * tests of clients that were configured before the broker existed.
+     *
+     * @throws IllegalStateException if the broker does not start, for instance because the port is taken
+     */
+    public static EmbeddedKraftBroker start(int clientPort) {
         long startNanos = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
-                EmbeddedKraftBroker broker = startOnce();
+                EmbeddedKraftBroker broker = startOnce(clientPort);
                 LOG.info(
                         "Started in-JVM Kafka {} KRaft broker at {} in {} ms",
                         BrokerSettings.KAFKA_VERSION,
@@ -61,13 +73,13 @@ public final class EmbeddedKraftBroker extends AdminBackedKafkaBroker {
         }
     }
 
-    private static EmbeddedKraftBroker startOnce() throws Exception {
+    private static EmbeddedKraftBroker startOnce(int clientPort) throws Exception {
         int controllerPort = LoopbackPorts.freePort();
         TestKitNodes nodes = new TestKitNodes.Builder()
                 .setCombined(true)
                 .setNumBrokerNodes(1)
                 .setNumControllerNodes(1)
-                .setPerServerProperties(Map.of(NODE_ID, listenerSettings(controllerPort)))
+                .setPerServerProperties(Map.of(NODE_ID, listenerSettings(clientPort, controllerPort)))
                 .build();
         KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
         BrokerSettings.overrides().forEach(builder::setConfigProp);
@@ -76,7 +88,8 @@ public final class EmbeddedKraftBroker extends AdminBackedKafkaBroker {
             formatQuietly(cluster);
             cluster.startup();
             cluster.waitForReadyBrokers();
-            return new EmbeddedKraftBroker(cluster, LoopbackPorts.HOST + ":" + clientPort(cluster));
+            return new EmbeddedKraftBroker(
+                    cluster, LoopbackPorts.HOST + ":" + clientPort(cluster), LoopbackPorts.HOST + ":" + controllerPort);
         } catch (Exception | Error e) {
             closeQuietly(cluster, e);
             throw e;
@@ -115,12 +128,12 @@ public final class EmbeddedKraftBroker extends AdminBackedKafkaBroker {
     }
 
     /** Listeners on the loopback address, replacing the test kit's wildcard ones; they override its defaults. */
-    private static Map<String, String> listenerSettings(int controllerPort) {
+    private static Map<String, String> listenerSettings(int clientPort, int controllerPort) {
         String host = LoopbackPorts.HOST;
         return Map.of(
                 "listeners",
-                        CLIENT_LISTENER + "://" + host + ":0," + CONTROLLER_LISTENER + "://" + host + ":"
-                                + controllerPort,
+                        CLIENT_LISTENER + "://" + host + ":" + clientPort + "," + CONTROLLER_LISTENER + "://" + host
+                                + ":" + controllerPort,
                 "listener.security.protocol.map", CLIENT_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT",
                 "inter.broker.listener.name", CLIENT_LISTENER,
                 "controller.listener.names", CONTROLLER_LISTENER,
@@ -142,6 +155,14 @@ public final class EmbeddedKraftBroker extends AdminBackedKafkaBroker {
         } catch (Exception e) {
             failure.addSuppressed(e);
         }
+    }
+
+    /**
+     * The host:port of this node's KRaft controller listener: it speaks the Kafka protocol but is no broker, the
+     * address a misconfigured client might be given instead of {@link #bootstrapServers()}.
+     */
+    public String controllerAddress() {
+        return controllerAddress;
     }
 
     @Override

@@ -6,15 +6,24 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Collects what one logger logs while it is open. */
+/** Collects what one logger (or all of them) logs while it is open. */
 public final class LogCapture implements AutoCloseable {
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     private LogCapture(Class<?> loggerClass) {
-        this.logger = (Logger) LoggerFactory.getLogger(loggerClass);
+        this(loggerClass.getName());
+    }
+
+    private LogCapture(String loggerName) {
+        this.logger = (Logger) LoggerFactory.getLogger(loggerName);
         appender.start();
         logger.addAppender(appender);
+    }
+
+    /** Starts capturing every logger: whatever reaches the root logger's appenders, the lines a user would see. */
+    public static LogCapture all() {
+        return new LogCapture(org.slf4j.Logger.ROOT_LOGGER_NAME);
     }
 
     /** Starts capturing the logger of the given class. */
@@ -35,6 +44,16 @@ public final class LogCapture implements AutoCloseable {
     public List<ILoggingEvent> events() {
         synchronized (appender) {
             return List.copyOf(appender.list);
+        }
+    }
+
+    /** The lines logged so far as a log file would show them: level, logger, thread and message. */
+    public List<String> lines() {
+        synchronized (appender) {
+            return appender.list.stream()
+                    .map(event -> event.getLevel() + " " + event.getLoggerName() + " [" + event.getThreadName() + "] "
+                            + event.getFormattedMessage())
+                    .toList();
         }
     }
 

@@ -151,6 +151,22 @@ public final class KafkaProperties {
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId(config, "admin"));
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+        // With every bootstrap address refusing connections, Kafka's admin client "rebootstraps" in a busy loop (many
+        // times a millisecond, each time logging at INFO). The agent's admin clients are short-lived or re-resolve the
+        // same addresses anyway, so they retry with the reconnect backoff instead.
+        props.putIfAbsent(AdminClientConfig.METADATA_RECOVERY_STRATEGY_CONFIG, "none");
+        return props;
+    }
+
+    /**
+     * Admin properties for the KRaft controllers at the agent's bootstrap addresses: those of {@link #admin} with
+     * {@code bootstrap.controllers} instead of {@code bootstrap.servers}, to tell a controller listener from a broker.
+     */
+    public static Map<String, Object> controllerAdmin(AgentConfig config) {
+        Map<String, Object> props = admin(config);
+        props.remove(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+        props.put(AdminClientConfig.BOOTSTRAP_CONTROLLERS_CONFIG, config.kafkaBootstrapServers());
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId(config, "controller-check"));
         return props;
     }
 

@@ -41,7 +41,7 @@ public final class KafkaRuntime implements AutoCloseable {
         this.metrics = metrics;
         this.sender = new KafkaSender(KafkaProperties.producer(config), metrics);
         this.liveSender = new KafkaSender(KafkaProperties.liveProducer(config), metrics);
-        this.brokers = new BrokerHealth(KafkaProperties.admin(config));
+        this.brokers = new BrokerHealth(config);
     }
 
     /**
@@ -51,6 +51,7 @@ public final class KafkaRuntime implements AutoCloseable {
      */
     public static KafkaRuntime create(AgentConfig config, AgentMetrics metrics) {
         KafkaProperties.validate(config);
+        KafkaClientLogging.applyDefaults();
         return new KafkaRuntime(config, metrics);
     }
 
@@ -82,7 +83,7 @@ public final class KafkaRuntime implements AutoCloseable {
         sender.replace(KafkaProperties.producer(next), next.shutdownTimeout());
         liveSender.replace(KafkaProperties.liveProducer(next), next.shutdownTimeout());
         BrokerHealth previous = brokers;
-        brokers = new BrokerHealth(KafkaProperties.admin(next));
+        brokers = new BrokerHealth(next);
         previous.close();
         KafkaConsumerLoop running = consumerLoop;
         if (running != null) {

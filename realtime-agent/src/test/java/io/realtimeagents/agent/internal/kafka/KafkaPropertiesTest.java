@@ -44,4 +44,25 @@ class KafkaPropertiesTest {
         assertThat(KafkaProperties.liveProducer(named))
                 .containsEntry(ProducerConfig.CLIENT_ID_CONFIG, "ward-agent-7-live");
     }
+
+    @Test
+    void adminClientsRetryTheBootstrapAddressesWithoutRebootstrapping_unlessConfigured() {
+        assertThat(KafkaProperties.admin(config)).containsEntry("metadata.recovery.strategy", "none");
+        AgentConfig rebootstrapping = config.toBuilder()
+                .kafkaConsumerProperty("metadata.recovery.strategy", "rebootstrap")
+                .build();
+        assertThat(KafkaProperties.admin(rebootstrapping)).containsEntry("metadata.recovery.strategy", "rebootstrap");
+    }
+
+    @Test
+    void theControllerCheckAsksTheBootstrapAddressesAsControllers() {
+        Map<String, Object> props = KafkaProperties.controllerAdmin(config.toBuilder()
+                .kafkaConsumerProperty("security.protocol", "SASL_SSL")
+                .build());
+
+        assertThat(props)
+                .containsEntry("bootstrap.controllers", "kafka-0:9092")
+                .containsEntry("security.protocol", "SASL_SSL")
+                .doesNotContainKey("bootstrap.servers");
+    }
 }
