@@ -1,6 +1,5 @@
 package io.realtimeagents.agent.internal.kafka;
 
-import io.micrometer.core.instrument.Gauge;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics;
 import io.realtimeagents.common.config.KafkaOrdering;
 import java.time.Duration;
@@ -45,8 +44,7 @@ public final class KafkaConsumerLoop implements AutoCloseable {
     private final Map<TopicPartition, PartitionWorker> workers = new ConcurrentHashMap<>();
     private final Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
     private final Set<TopicPartition> pausedByUs = new HashSet<>();
-    private final Map<TopicPartition, Long> lag = new ConcurrentHashMap<>();
-    private final Map<TopicPartition, Gauge> lagGauges = new HashMap<>();
+    private final ConsumerMeters meters;
     private final ConsumerStatus status = new ConsumerStatus();
     private final Semaphore permits;
     private volatile boolean running;
@@ -66,33 +64,10 @@ public final class KafkaConsumerLoop implements AutoCloseable {
         this.metrics = metrics;
         this.settings = settings;
         this.permits = new Semaphore(settings.maxInFlight());
+        this.meters = new ConsumerMeters(metrics.registry());
         if (settings.ordering() != KafkaOrdering.PARTITION) {
-            registerConcurrencyGauges();
+            meters.concurrency(permits, settings.maxInFlight(), workers);
         }
-    }
-
-    private void registerConcurrencyGauges() {
-        Gauge.builder("realtime.consumer.in.flight", permits, p -> settings.maxInFlight() - p.availablePermits())
-                .description("Records being handled at once (KAFKA_ORDERING key or unordered)")
-                .register(metrics.registry());
-        Gauge.builder("realtime.consumer.key.waiting", workers, all -> sum(all, ConcurrentWorker::waitingForKey))
-                .description("Records waiting behind a running record of their key")
-                .register(metrics.registry());
-        Gauge.builder("realtime.consumer.commit.lag", workers, all -> sum(all, ConcurrentWorker::doneAhead))
-                .description("Records done but not yet covered by the committed offset, because an earlier record"
-                        + " of their partition is still running")
-                .register(metrics.registry());
-    }
-
-    private static double sum(
-            Map<TopicPartition, PartitionWorker> workers, java.util.function.ToIntFunction<ConcurrentWorker> value) {
-        int total = 0;
-        for (PartitionWorker worker : workers.values()) {
-            if (worker instanceof ConcurrentWorker concurrent) {
-                total += value.applyAsInt(concurrent);
-            }
-        }
-        return total;
     }
 
     /** Starts polling on a thread of its own. */
@@ -244,7 +219,7 @@ public final class KafkaConsumerLoop implements AutoCloseable {
 
     private void updateLag() {
         for (TopicPartition partition : workers.keySet()) {
-            consumer.currentLag(partition).ifPresent(value -> lag.put(partition, value));
+            consumer.currentLag(partition).ifPresent(value -> meters.lag(partition, value));
         }
     }
 
@@ -256,12 +231,7 @@ public final class KafkaConsumerLoop implements AutoCloseable {
         };
         workers.put(partition, worker);
         worker.start();
-        lagGauges.put(
-                partition,
-                Gauge.builder("realtime.consumer.lag", lag, values -> values.getOrDefault(partition, 0L))
-                        .description("Records in the partition not yet consumed by this agent")
-                        .tags("topic", partition.topic(), "partition", Integer.toString(partition.partition()))
-                        .register(metrics.registry()));
+        meters.assigned(partition);
         return worker;
     }
 
@@ -275,11 +245,7 @@ public final class KafkaConsumerLoop implements AutoCloseable {
                 stopped.add(worker);
             }
             pausedByUs.remove(partition);
-            lag.remove(partition);
-            Gauge gauge = lagGauges.remove(partition);
-            if (gauge != null) {
-                metrics.registry().remove(gauge);
-            }
+            meters.revoked(partition);
         }
         long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
         List<PartitionWorker> withOutputs = new ArrayList<>();
@@ -334,6 +300,7 @@ public final class KafkaConsumerLoop implements AutoCloseable {
             LOG.warn("Error while stopping the consumer of topics {}: {}", topics, e.toString());
         } finally {
             consumer.close(CloseOptions.timeout(settings.shutdownTimeout()));
+            meters.close();
             status.stopped();
         }
     }

@@ -47,6 +47,8 @@ final class KafkaLiveFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaLiveFeed.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final long PARTITION_CHECK_MILLIS = 1000;
+    /** While the feed stays down, a warning at most this often: the retries themselves log at DEBUG. */
+    private static final long REMINDER_MILLIS = 30_000;
 
     private final AgentConfig config;
     private final LiveStream stream;
@@ -60,6 +62,7 @@ final class KafkaLiveFeed implements AutoCloseable {
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private long backoffMillis = FIRST_BACKOFF_MILLIS; // the feed thread's
     private boolean everRead; // the feed thread's
+    private long lastWarnMillis = Long.MIN_VALUE / 2; // the feed thread's: when it last warned of a failure
     private long readingSinceMillis; // the feed thread's: when the current consumer first polled, 0 before
 
     KafkaLiveFeed(AgentConfig config, LiveStream stream, LiveMetrics metrics, LiveFeedHealth health, String liveTopic) {
@@ -109,20 +112,29 @@ final class KafkaLiveFeed implements AutoCloseable {
         long delay = backoffMillis;
         backoffMillis = Math.min(delay * 2, MAX_BACKOFF_MILLIS);
         health.failed(error, delay);
+        long now = System.currentTimeMillis();
         if (wasReading) {
             LOG.error("Live delivery feed failed; restarting in {} ms from its last positions", delay, error);
+            lastWarnMillis = now;
+        } else if (now - lastWarnMillis < REMINDER_MILLIS) {
+            LOG.debug("Live delivery feed still down ({}); retrying in {} ms", LiveFeedHealth.describe(error), delay);
         } else if (everRead) {
+            lastWarnMillis = now;
             LOG.warn(
-                    "Live delivery feed could not restart ({}); retrying in {} ms",
+                    "Live delivery feed could not restart ({}); retrying in {} ms, reminding at most every {} s",
                     LiveFeedHealth.describe(error),
-                    delay);
+                    delay,
+                    REMINDER_MILLIS / 1000);
         } else {
+            lastWarnMillis = now;
             LOG.warn(
-                    "Live delivery cannot read the topics {} and {} yet ({}); retrying in {} ms",
+                    "Live delivery cannot read the topics {} and {} yet ({}); retrying in {} ms, reminding at most"
+                            + " every {} s",
                     eventsTopic,
                     liveTopic,
                     LiveFeedHealth.describe(error),
-                    delay);
+                    delay,
+                    REMINDER_MILLIS / 1000);
         }
         pause(delay);
     }
