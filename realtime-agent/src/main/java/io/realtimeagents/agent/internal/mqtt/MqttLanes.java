@@ -109,7 +109,9 @@ final class MqttLanes<T> {
         private void work(List<T> batch) {
             try {
                 worker.accept(batch);
-            } catch (RuntimeException e) {
+            } catch (
+                    Throwable
+                            e) { // the worker dead-letters its own failures: this is the last resort, the lane goes on
                 LOG.error("Unexpected error on an MQTT lane; its messages stay unacknowledged until reconnect", e);
             }
         }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,8 +55,7 @@ public final class MqttRuntime implements AutoCloseable {
     private final MqttConnectionOptions options;
     private final AckSequencer sequencer;
     private final MqttLanes<MqttInbound> lanes;
-    private final MessageDispatcher dispatcher;
-    private final MqttBridgeForwarder forwarder;
+    private final MqttSessionFilters sessionFilters;
     private final String sharedGroup;
     private final StopSignal closing = new StopSignal();
     private final AtomicLong reconnects = new AtomicLong();
@@ -78,9 +78,9 @@ public final class MqttRuntime implements AutoCloseable {
         }
         client.setManualAcks(true);
         this.sequencer = new AckSequencer(client::messageArrivedComplete);
-        this.lanes = new MqttLanes<>(config.get(AgentSettings.MQTT_WORKERS), this::process);
-        this.dispatcher = parts.dispatcher();
-        this.forwarder = parts.forwarder();
+        MqttBatchWorker worker = new MqttBatchWorker(sequencer, parts.dispatcher(), parts.forwarder(), closing);
+        this.lanes = new MqttLanes<>(config.get(AgentSettings.MQTT_WORKERS), worker::process);
+        this.sessionFilters = new MqttSessionFilters(client, recordTopic(config));
         client.setCallback(new MqttEvents(this));
         metrics.mqttConnection(client::isConnected);
     }
@@ -109,7 +109,11 @@ public final class MqttRuntime implements AutoCloseable {
                     registry, routes::typeOf, topic -> "MQTT_SUBSCRIPTIONS=<filter>=<type> for topic " + topic);
             String deadLetters = config.get(AgentSettings.MQTT_DEAD_LETTER_TOPIC);
             dispatcher = new MessageDispatcher(kafka.dispatcherParts(config, registry, decoder, topic -> deadLetters));
-            forwarder = new MqttBridgeForwarder(kafka.sender(), routes, metrics);
+            forwarder = new MqttBridgeForwarder(
+                    kafka.sender(),
+                    routes,
+                    metrics,
+                    new MqttBridgeForwarder.Failures(config.retryPolicy(), dispatcher));
         }
         try {
             return new MqttRuntime(config, routes, new MqttClientParts(dispatcher, forwarder), metrics);
@@ -139,6 +143,12 @@ public final class MqttRuntime implements AutoCloseable {
                     + " letters, but REALTIME_ENABLED is false: enable it, or remove MQTT_SUBSCRIPTIONS, MQTT_BRIDGES"
                     + " and subscribeMqtt(...) calls");
         }
+    }
+
+    /** The topic of the session's record of filters, or null when off. */
+    private static String recordTopic(AgentConfig config) {
+        String topic = config.get(AgentSettings.MQTT_SESSION_RECORD_TOPIC);
+        return topic == null || topic.equals("none") ? null : topic.replace("{client_id}", config.mqttClientId());
     }
 
     private static String serverUri(AgentConfig config) {
@@ -192,11 +202,14 @@ public final class MqttRuntime implements AutoCloseable {
                 client.getServerURI(),
                 client.getClientId(),
                 connected.getSessionPresent());
+        Set<String> filters = routes.brokerFilters(sharedGroup).keySet();
+        Set<String> stale = sessionFilters.beforeSubscribe(connected.getSessionPresent(), filters);
         IMqttToken subscribed = subscribe(null);
         if (subscribed != null) {
             subscribed.waitForCompletion(CONNECT_TIMEOUT.toMillis());
             checkGranted(subscribed);
         }
+        sessionFilters.afterSubscribe(stale, filters);
         lastError = null;
     }
 
@@ -232,61 +245,23 @@ public final class MqttRuntime implements AutoCloseable {
         }
     }
 
-    /** Called by Paho's callback thread for each arriving message, in arrival order. */
+    /**
+     * Called by Paho's callback thread for each arriving message, in arrival order. A message that matches no route
+     * goes to a lane too, to be dead-lettered there ({@code no_route}).
+     */
     void arrived(String topic, MqttMessage message) {
         if (closing.isStopped()) {
             return; // not acknowledged: stays in the session for the next start
         }
-        Ticket ticket = sequencer.register(message.getId(), message.getQos());
+        if (sessionFilters.accept(topic, message)) {
+            return; // the record of the session's filters, read at start (QoS 0)
+        }
+        Ticket ticket = sequencer.register(message.getId(), message.getQos(), topic);
         MqttRoutes.Match route = routes.match(topic);
-        if (route == null) {
-            LOG.warn("Acknowledging and dropping a message on {}: no subscription or bridge matches it", topic);
-            sequencer.finished(ticket);
-            return;
-        }
-        metrics.consumed("mqtt", route.filter().text(), 1);
+        metrics.consumed(
+                "mqtt", route == null ? MqttInbound.NO_ROUTE : route.filter().text(), 1);
         MqttInbound inbound = new MqttInbound(topic, message, route, ticket);
-        lanes.submit(route.laneKey(topic), inbound);
-    }
-
-    /** Works through a lane's batch in order: runs of bridged messages together, handled messages one by one. */
-    private void process(List<MqttInbound> batch) {
-        int i = 0;
-        while (i < batch.size()) {
-            MqttInbound first = batch.get(i);
-            StopSignal stop = first.ticket().stop();
-            int end = i + 1;
-            while (end < batch.size()
-                    && batch.get(end).ticket().stop() == stop
-                    && (batch.get(end).route().bridge() != null)
-                            == (first.route().bridge() != null)) {
-                end++;
-            }
-            if (!stop.isStopped()) {
-                // False means the connection was lost: the broker redelivers the rest, so the run just ends.
-                process(batch.subList(i, end), stop);
-            }
-            i = end;
-        }
-    }
-
-    /** Processes messages of one connection and one kind; false when stopped before all were done. */
-    private boolean process(List<MqttInbound> run, StopSignal stop) {
-        if (run.get(0).route().bridge() != null) {
-            return forwarder.forward(run, stop, done -> sequencer.finished(done.ticket()));
-        }
-        for (MqttInbound inbound : run) {
-            if (closing.isStopped()) {
-                return false; // stopping: messages not started yet stay unacknowledged and come back
-            }
-            boolean done = dispatcher.dispatch(
-                    inbound, (type, attempt) -> new MqttMessageContext(inbound, type, attempt), stop);
-            if (!done) {
-                return false;
-            }
-            sequencer.finished(inbound.ticket());
-        }
-        return true;
+        lanes.submit(route == null ? topic : route.laneKey(topic), inbound);
     }
 
     /**
@@ -388,6 +363,28 @@ public final class MqttRuntime implements AutoCloseable {
         return client.isConnected();
     }
 
+    /**
+     * Why the MQTT side is not ready: not connected, or a message unacknowledged for longer than {@code
+     * MQTT_MAX_UNACKED_AGE} (its handler, retries, dead letter or bridge produce is stuck, and in-order
+     * acknowledgement holds back every message after it).
+     */
+    public List<String> readyProblems() {
+        List<String> problems = new ArrayList<>();
+        if (!isConnected()) {
+            problems.add(
+                    "not connected to the MQTT broker " + serverUri() + (lastError == null ? "" : ": " + lastError));
+        }
+        AckSequencer.Unacknowledged oldest = sequencer.oldest();
+        Duration limit = config.get(AgentSettings.MQTT_MAX_UNACKED_AGE);
+        if (oldest != null && oldest.age().compareTo(limit) > 0) {
+            problems.add("the MQTT intake has not acknowledged the message on " + oldest.topic() + " (id "
+                    + oldest.messageId() + ") for " + oldest.age().toSeconds() + " s, longer than "
+                    + AgentSettings.MQTT_MAX_UNACKED_AGE.env() + "=" + limit.toSeconds() + "s: its handler, retry or"
+                    + " bridge is stuck; " + sequencer.unacknowledged() + " message(s) wait behind it");
+        }
+        return problems;
+    }
+
     /** The broker's URI, e.g. {@code tcp://broker:1883}. */
     public String serverUri() {
         return client.getServerURI();
@@ -417,6 +414,8 @@ public final class MqttRuntime implements AutoCloseable {
                 routes.subscriptions().stream().map(MqttRuntime::describe).toList());
         body.put("bridges", routes.bridges().stream().map(MqttRuntime::describe).toList());
         body.put("unacknowledged", sequencer.unacknowledged());
+        AckSequencer.Unacknowledged oldest = sequencer.oldest();
+        body.put("oldest_unacknowledged_ms", oldest == null ? 0 : oldest.age().toMillis());
         body.put("backlog", lanes.backlog());
         return body;
     }
