@@ -4,6 +4,7 @@ import io.realtimeagents.agent.DeadLetterHeaders;
 import io.realtimeagents.agent.internal.delivery.MessageDispatcher;
 import io.realtimeagents.agent.internal.delivery.StopSignal;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,11 +16,13 @@ import org.slf4j.LoggerFactory;
  */
 final class MqttBatchWorker {
     private static final Logger LOG = LoggerFactory.getLogger(MqttBatchWorker.class);
+    private static final int UNROUTED_LOG_EVERY = 1000;
 
     private final AckSequencer sequencer;
     private final MessageDispatcher dispatcher;
     private final MqttBridgeForwarder forwarder;
     private final StopSignal closing;
+    private final AtomicLong unrouted = new AtomicLong();
 
     MqttBatchWorker(
             AckSequencer sequencer, MessageDispatcher dispatcher, MqttBridgeForwarder forwarder, StopSignal closing) {
@@ -109,7 +112,12 @@ final class MqttBatchWorker {
     private boolean noRoute(MqttInbound inbound, StopSignal stop) {
         String reason = "No MQTT subscription or bridge of this agent matches topic " + inbound.topic()
                 + ": the broker delivered it for a filter of the session that is no longer configured";
-        LOG.warn("Dead-lettering {}: {}", inbound.describe(), reason);
+        long count = unrouted.incrementAndGet();
+        if (count == 1 || count % UNROUTED_LOG_EVERY == 0) { // a stale filter's backlog must not flood the log
+            LOG.warn("Dead-lettering {} (unrouted message {} of this run): {}", inbound.describe(), count, reason);
+        } else {
+            LOG.debug("Dead-lettering {}: {}", inbound.describe(), reason);
+        }
         if (dispatcher == null) {
             return true; // without Kafka there is no dead-letter topic: acknowledged and dropped, as logged
         }

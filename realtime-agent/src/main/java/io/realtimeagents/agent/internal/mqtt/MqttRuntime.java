@@ -378,11 +378,17 @@ public final class MqttRuntime implements AutoCloseable {
         Duration limit = config.get(AgentSettings.MQTT_MAX_UNACKED_AGE);
         if (oldest != null && oldest.age().compareTo(limit) > 0) {
             problems.add("the MQTT intake has not acknowledged the message on " + oldest.topic() + " (id "
-                    + oldest.messageId() + ") for " + oldest.age().toSeconds() + " s, longer than "
-                    + AgentSettings.MQTT_MAX_UNACKED_AGE.env() + "=" + limit.toSeconds() + "s: its handler, retry or"
+                    + oldest.messageId() + ") for "
+                    + String.format(java.util.Locale.ROOT, "%.1f", oldest.age().toMillis() / 1000.0)
+                    + " s, longer than "
+                    + AgentSettings.MQTT_MAX_UNACKED_AGE.env() + "=" + text(limit) + ": its handler, retry or"
                     + " bridge is stuck; " + sequencer.unacknowledged() + " message(s) wait behind it");
         }
         return problems;
+    }
+
+    private static String text(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
     }
 
     /** The broker's URI, e.g. {@code tcp://broker:1883}. */
