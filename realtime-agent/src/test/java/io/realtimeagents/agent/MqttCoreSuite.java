@@ -352,4 +352,216 @@ abstract class MqttCoreSuite {
             assertThat(KafkaTestClient.header(first, MqttHeaders.QOS)).isEqualTo("1");
         }
     }
+
+    /** Handles readings; the one with seq 13 throws a StackOverflowError, as a runaway recursion would. */
+    static final class OverflowingAgent extends RealtimeAgent {
+        final Set<Integer> seqs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        @Override
+        protected void initialize() {
+            onMessage("reading", Reading.class, (reading, context) -> {
+                if (reading.seq() == 13) {
+                    throw new StackOverflowError("runaway recursion on reading 13");
+                }
+                seqs.add(reading.seq());
+            });
+        }
+    }
+
+    @Test
+    void anErrorEscapingTheHandling_deadLettersTheMessageAsInternalError_andTheLaneGoesOn(
+            KafkaBroker kafka, KafkaTestClient client) {
+        String topic = MqttTestClient.uniqueTopic("lane-error") + "/readings/r0";
+        String deadLetters = client.uniqueTopic("mqtt-dlq", 1);
+        AgentConfig config = unlessShared(MqttTestAgents.config(kafka, mqtt(), "mqtt-lane-error", deadLetters))
+                .set(AgentSettings.MQTT_WORKERS, 1) // one lane: an error that ended it would stop everything
+                .mqttSubscription(topic + "=reading@1")
+                .build();
+        OverflowingAgent agent = new OverflowingAgent();
+        try (RunningAgent running = TestAgents.start(agent, config);
+                MqttTestClient devices = MqttTestClient.connect(mqtt())) {
+            for (int seq : new int[] {12, 13, 14}) {
+                devices.publish(topic, "{\"seq\":" + seq + "}", 1);
+            }
+            Await.await(TIMEOUT, "the readings around the failing one handled", () -> agent.seqs.size() == 2);
+            ConsumerRecord<String, String> letter =
+                    client.awaitRecords(deadLetters, r -> true, 1, TIMEOUT).get(0);
+            assertThat(letter.value()).isEqualTo("{\"seq\":13}");
+            assertThat(KafkaTestClient.header(letter, DeadLetterHeaders.REASON))
+                    .isEqualTo(DeadLetterHeaders.REASON_INTERNAL);
+            assertThat(KafkaTestClient.header(letter, DeadLetterHeaders.ERROR_CLASS))
+                    .isEqualTo(StackOverflowError.class.getName());
+            assertThat(KafkaTestClient.header(letter, DeadLetterHeaders.ERROR_MESSAGE))
+                    .isEqualTo("runaway recursion on reading 13");
+            assertThat(agent.seqs).containsExactlyInAnyOrder(12, 14);
+            Await.await(
+                    TIMEOUT,
+                    "every message acknowledged",
+                    () -> HttpProbe.get(running, "/realtime/status")
+                                    .json()
+                                    .get("mqtt")
+                                    .get("unacknowledged")
+                                    .asInt()
+                            == 0);
+        }
+    }
+
+    @Test
+    void filtersRemovedFromTheConfiguration_areUnsubscribedAtStart_andWhatTheyStillDeliveredIsDeadLetteredAsNoRoute(
+            KafkaBroker kafka, KafkaTestClient client) throws Exception {
+        String p = MqttTestClient.uniqueTopic("removed");
+        String kept = p + "/kept/+";
+        String removed = p + "/removed/+";
+        String deadLetters = client.uniqueTopic("mqtt-dlq", 1);
+        AgentConfig before = MqttTestAgents.config(kafka, mqtt(), "mqtt-removed", deadLetters)
+                .set(AgentSettings.MQTT_SHARED_GROUP, "none") // offline queueing of shared subscriptions varies
+                .mqttSubscription(kept + "=reading@1")
+                .mqttSubscription(removed + "=reading@1")
+                .build();
+        AgentConfig after = MqttTestAgents.config(kafka, mqtt(), "mqtt-removed", deadLetters)
+                .serviceName(before.serviceName())
+                .set(AgentSettings.MQTT_CLIENT_ID, before.mqttClientId())
+                .set(AgentSettings.MQTT_SHARED_GROUP, "none")
+                .set(AgentSettings.MQTT_WORKERS, 1) // one lane, in arrival order: see the marker below
+                .mqttSubscription(kept + "=reading@1")
+                .build();
+        try (RunningAgent first = TestAgents.start(new VitalsAgent(null), before)) {
+            assertThat(HttpProbe.get(first, "/health/ready").status()).isEqualTo(200);
+        }
+        try (MqttTestClient devices = MqttTestClient.connect(mqtt())) {
+            devices.publish(p + "/removed/r1", "{\"seq\":100}", 1); // queued in the session while the agent is away
+        }
+        VitalsAgent agent = new VitalsAgent(null);
+        try (RunningAgent running = TestAgents.start(agent, after);
+                MqttTestClient devices = MqttTestClient.connect(mqtt())) {
+            ConsumerRecord<String, String> letter =
+                    client.awaitRecords(deadLetters, r -> true, 1, TIMEOUT).get(0);
+            assertThat(letter.value()).isEqualTo("{\"seq\":100}");
+            assertThat(KafkaTestClient.header(letter, DeadLetterHeaders.REASON))
+                    .isEqualTo(DeadLetterHeaders.REASON_NO_ROUTE);
+            assertThat(KafkaTestClient.header(letter, DeadLetterHeaders.ORIGINAL_TOPIC))
+                    .isEqualTo(p + "/removed/r1");
+            assertThat(KafkaTestClient.header(letter, DeadLetterHeaders.ORIGINAL_SUBSCRIPTION))
+                    .isNull();
+
+            devices.publish(p + "/removed/r2", "{\"seq\":101}", 1);
+            devices.publish(p + "/kept/r1", "{\"seq\":1}", 1);
+            // Had the removed filter still been subscribed, seq 101 would have arrived before the marker, on the
+            // same lane, and been dead-lettered before the marker was handled.
+            Await.await(
+                    TIMEOUT,
+                    "the marker on the kept filter handled",
+                    () -> agent.seqs().contains(1));
+            assertThat(endOffset(client, deadLetters)).as("dead letters").isEqualTo(1);
+            assertThat(agent.seqs()).containsExactly(1);
+        }
+    }
+
+    private static long endOffset(KafkaTestClient client, String topic) throws Exception {
+        org.apache.kafka.common.TopicPartition partition = new org.apache.kafka.common.TopicPartition(topic, 0);
+        return client.admin()
+                .listOffsets(Map.of(partition, org.apache.kafka.clients.admin.OffsetSpec.latest()))
+                .all()
+                .get()
+                .get(partition)
+                .offset();
+    }
+
+    private static String createTopic(KafkaTestClient client, String prefix, int maxMessageBytes) throws Exception {
+        String topic = TestAgents.uniqueName(prefix);
+        client.admin()
+                .createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 1, (short) 1)
+                        .configs(Map.of("max.message.bytes", Integer.toString(maxMessageBytes)))))
+                .all()
+                .get();
+        return topic;
+    }
+
+    @Test
+    void bridgedMessageKafkaRefusesForGood_isDeadLetteredAfterBoundedRetries_andTheMessagesAfterItFlow(
+            KafkaBroker kafka, KafkaTestClient client) throws Exception {
+        String p = MqttTestClient.uniqueTopic("bridge-refused");
+        String vitals = createTopic(client, "bridge-refused", 1500);
+        String deadLetters = createTopic(client, "bridge-refused-dlq", 4000);
+        AgentConfig config = unlessShared(MqttTestAgents.config(kafka, mqtt(), "mqtt-bridge-refused", deadLetters))
+                .mqttBridge(p + "/devices/{patient}/vitals/#=" + vitals + ":patient")
+                .build();
+        String large = "{\"seq\":1,\"pad\":\"" + "x".repeat(2000) + "\"}"; // too large for the topic, not its DLQ
+        String huge = "{\"seq\":3,\"pad\":\"" + "y".repeat(6000) + "\"}"; // too large for both
+        String topic = p + "/devices/p1/vitals/hr";
+        try (RunningAgent running = TestAgents.start(new VitalsAgent(null), config);
+                MqttTestClient devices = MqttTestClient.connect(mqtt())) {
+            devices.publishAll(topic, List.of("{\"seq\":0}", large, "{\"seq\":2}", huge, "{\"seq\":4}"), 1);
+
+            client.awaitRecords(vitals, r -> r.value().equals("{\"seq\":4}"), 1, TIMEOUT);
+            List<String> all = client.consume(vitals, (int) endOffset(client, vitals), TIMEOUT).stream()
+                    .map(ConsumerRecord::value)
+                    .distinct()
+                    .toList();
+            assertThat(all).containsExactly("{\"seq\":0}", "{\"seq\":2}", "{\"seq\":4}");
+            List<ConsumerRecord<String, String>> letters = client.awaitRecords(deadLetters, r -> true, 2, TIMEOUT);
+            ConsumerRecord<String, String> tooLarge = letters.get(0);
+            assertThat(tooLarge.value()).isEqualTo(large);
+            assertThat(tooLarge.key()).isEqualTo("p1");
+            assertThat(KafkaTestClient.header(tooLarge, DeadLetterHeaders.REASON))
+                    .isEqualTo(DeadLetterHeaders.REASON_BRIDGE);
+            assertThat(KafkaTestClient.header(tooLarge, DeadLetterHeaders.BRIDGE_TOPIC))
+                    .isEqualTo(vitals);
+            assertThat(KafkaTestClient.header(tooLarge, DeadLetterHeaders.ERROR_CLASS))
+                    .isEqualTo(org.apache.kafka.common.errors.RecordTooLargeException.class.getName());
+            assertThat(KafkaTestClient.header(tooLarge, DeadLetterHeaders.ATTEMPTS))
+                    .as("HANDLER_MAX_RETRIES=2")
+                    .isEqualTo("3");
+            assertThat(KafkaTestClient.header(tooLarge, DeadLetterHeaders.ORIGINAL_TOPIC))
+                    .isEqualTo(topic);
+            assertThat(KafkaTestClient.header(tooLarge, DeadLetterHeaders.PAYLOAD_OMITTED))
+                    .isNull();
+            ConsumerRecord<String, String> omitted = letters.get(1);
+            assertThat(omitted.value()).isNull();
+            assertThat(KafkaTestClient.header(omitted, DeadLetterHeaders.PAYLOAD_OMITTED))
+                    .isEqualTo(Integer.toString(huge.length()));
+            assertThat(KafkaTestClient.header(omitted, DeadLetterHeaders.REASON))
+                    .isEqualTo(DeadLetterHeaders.REASON_BRIDGE);
+            assertThat(KafkaTestClient.header(omitted, DeadLetterHeaders.ORIGINAL_TOPIC))
+                    .isEqualTo(topic);
+        }
+    }
+
+    @Test
+    void readiness_namesTheMqttIntake_whileAMessageStaysUnacknowledgedLongerThanTheBound(
+            KafkaBroker kafka, KafkaTestClient client) throws Exception {
+        String topic = MqttTestClient.uniqueTopic("unacked") + "/readings/r0";
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        RealtimeAgent stuck = new RealtimeAgent() {
+            @Override
+            protected void initialize() {
+                onMessage("reading", Reading.class, (reading, context) -> release.await());
+            }
+        };
+        AgentConfig config = config(kafka, client, "mqtt-unacked")
+                .set(AgentSettings.MQTT_MAX_UNACKED_AGE, Duration.ofSeconds(1))
+                .mqttSubscription(topic + "=reading@1")
+                .build();
+        try (RunningAgent running = TestAgents.start(stuck, config);
+                MqttTestClient devices = MqttTestClient.connect(mqtt())) {
+            assertThat(HttpProbe.get(running, "/health/ready").status()).isEqualTo(200);
+            devices.publish(topic, "{\"seq\":0}", 1);
+            devices.publish(topic, "{\"seq\":1}", 1);
+
+            Await.await(
+                    TIMEOUT,
+                    "not ready while the handler is stuck",
+                    () -> HttpProbe.get(running, "/health/ready").status() == 503);
+            String problems = HttpProbe.get(running, "/health/ready")
+                    .json()
+                    .get("problems")
+                    .toString();
+            assertThat(problems).contains("MQTT intake", topic, "MQTT_MAX_UNACKED_AGE=1s");
+            release.countDown();
+            Await.await(
+                    TIMEOUT,
+                    "ready again once the handler returned",
+                    () -> HttpProbe.get(running, "/health/ready").status() == 200);
+        }
+    }
 }

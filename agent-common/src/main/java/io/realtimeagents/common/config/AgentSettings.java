@@ -500,6 +500,25 @@ public final class AgentSettings {
             .validator(Types.range(1, 1024))
             .build();
 
+    /** The age at which an unacknowledged MQTT message makes the agent not ready. */
+    public static final Setting<Duration> MQTT_MAX_UNACKED_AGE = Setting.builder(
+                    "mqtt.max-unacked-age", "MQTT_MAX_UNACKED_AGE", Types::duration)
+            .doc("Readiness fails while the oldest unacknowledged MQTT message is older than this (a stuck handler,"
+                    + " retry or bridge)")
+            .defaultValue(Duration.ofMinutes(5))
+            .defaultText("5m")
+            .validator(Types::positive)
+            .build();
+
+    /** Where the agent records the filters of its persistent session. */
+    public static final Setting<String> MQTT_SESSION_RECORD_TOPIC = Setting.builder(
+                    "mqtt.session-record-topic", "MQTT_SESSION_RECORD_TOPIC", Types::string)
+            .doc("MQTT topic of the retained message recording the session's filters ({client_id} is replaced), so"
+                    + " filters no longer configured are unsubscribed at start; none turns it off")
+            .defaultValue("realtime-agents/sessions/{client_id}")
+            .validator(Types::mqttRecordTopic)
+            .build();
+
     /** The database host. */
     public static final Setting<String> DB_HOST = Setting.builder("db.host", "DB_HOST", Types::string)
             .doc("Database host")
@@ -592,6 +611,8 @@ public final class AgentSettings {
             MQTT_RECONNECT_BACKOFF,
             MQTT_RECONNECT_BACKOFF_MAX,
             MQTT_WORKERS,
+            MQTT_MAX_UNACKED_AGE,
+            MQTT_SESSION_RECORD_TOPIC,
             DB_HOST,
             DB_NAME,
             DB_USER,

@@ -304,6 +304,16 @@ final class Types {
         return value.getSeconds() > Integer.MAX_VALUE ? "is too long" : null;
     }
 
+    static String mqttRecordTopic(String value) {
+        if (value == null || value.equals(NO_SHARED_GROUP)) {
+            return null;
+        }
+        if (value.isBlank() || value.contains("+") || value.contains("#") || value.startsWith("$")) {
+            return "must be an MQTT topic without wildcards, not starting with $, or none";
+        }
+        return null;
+    }
+
     static String sharedGroup(String value) {
         if (value == null || value.equals(NO_SHARED_GROUP)) {
             return null;

@@ -56,5 +56,23 @@ class MqttConfigTest {
                 .hasMessageContaining("configuration MQTT_TLS_CA_FILE");
         assertThatThrownBy(() -> load(Map.of("MQTT_BRIDGES", "a/{p}=t:p")))
                 .hasMessageContaining("Missing configuration MQTT_HOST");
+        assertThatThrownBy(() -> load(
+                        Map.of("MQTT_SESSION_RECORD_TOPIC", "sessions/+/{client_id}", "MQTT_MAX_UNACKED_AGE", "0s")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining(
+                        "Invalid value sessions/+/{client_id} for configuration MQTT_SESSION_RECORD_TOPIC")
+                .hasMessageContaining("without wildcards")
+                .hasMessageContaining("configuration MQTT_MAX_UNACKED_AGE");
+    }
+
+    @Test
+    void unackedAgeAndSessionRecord_haveDefaults_andTheRecordCanBeTurnedOff() {
+        AgentConfig config = load(Map.of("MQTT_HOST", "broker"));
+        assertThat(config.get(AgentSettings.MQTT_MAX_UNACKED_AGE)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.get(AgentSettings.MQTT_SESSION_RECORD_TOPIC))
+                .isEqualTo("realtime-agents/sessions/{client_id}");
+        assertThat(load(Map.of("MQTT_HOST", "broker", "MQTT_SESSION_RECORD_TOPIC", "none"))
+                        .get(AgentSettings.MQTT_SESSION_RECORD_TOPIC))
+                .isEqualTo("none");
     }
 }

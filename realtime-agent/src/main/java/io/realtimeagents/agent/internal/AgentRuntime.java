@@ -312,11 +312,8 @@ public final class AgentRuntime implements AgentServices {
         }
         problems.addAll(live.problems());
         MqttRuntime current = mqtt;
-        if (current != null && !current.isConnected()) {
-            problems.add("not connected to the MQTT broker " + current.serverUri()
-                    + (current.status().get("last_error") == null
-                            ? ""
-                            : ": " + current.status().get("last_error")));
+        if (current != null) {
+            problems.addAll(current.readyProblems());
         }
         return problems;
     }

@@ -11,13 +11,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes failed messages to their dead-letter topic and waits for the acknowledgement, retrying until it succeeds or
  * the message's partition (or connection) is stopped: the original is committed or acknowledged only after its dead
- * letter is safely stored.
+ * letter is safely stored. A dead letter too large for its topic is written again without the original value and
+ * headers, marked {@link DeadLetterHeaders#PAYLOAD_OMITTED}.
  */
 public final class DeadLetterPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterPublisher.class);
@@ -50,7 +52,7 @@ public final class DeadLetterPublisher {
      * @return true once stored; false when stopped before it could be stored
      */
     public boolean publish(DeadLetter letter, StopSignal stop) {
-        ProducerRecord<byte[], byte[]> record = toRecord(letter);
+        ProducerRecord<byte[], byte[]> record = toRecord(letter, false);
         Duration backoff = Duration.ofMillis(100);
         while (true) {
             try {
@@ -60,6 +62,16 @@ public final class DeadLetterPublisher {
                 return true;
             } catch (ExecutionException | TimeoutException e) {
                 Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                if (cause instanceof RecordTooLargeException && record.value() != null) {
+                    LOG.warn(
+                            "The dead letter of {} is too large for topic {}: writing it without its value ({} bytes)"
+                                    + " and original headers",
+                            letter.source().describe(),
+                            record.topic(),
+                            record.value().length);
+                    record = toRecord(letter, true);
+                    continue;
+                }
                 LOG.error(
                         "Cannot write the dead letter of {} to topic {}: {}; retrying in {} ms",
                         letter.source().describe(),
@@ -77,15 +89,20 @@ public final class DeadLetterPublisher {
         }
     }
 
-    private ProducerRecord<byte[], byte[]> toRecord(DeadLetter letter) {
+    /** The dead-letter record; without the original value and headers when {@code omitPayload}. */
+    private ProducerRecord<byte[], byte[]> toRecord(DeadLetter letter, boolean omitPayload) {
         InboundMessage source = letter.source();
-        ProducerRecord<byte[], byte[]> record =
-                new ProducerRecord<>(deadLetterTopics.apply(source.topic()), null, source.key(), source.value());
-        source.forEachHeader((name, value) -> {
-            if (!name.startsWith("dlq.")) {
-                record.headers().add(name, value);
-            }
-        });
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
+                deadLetterTopics.apply(source.topic()), null, source.key(), omitPayload ? null : source.value());
+        if (omitPayload) {
+            add(record, DeadLetterHeaders.PAYLOAD_OMITTED, Integer.toString(length(source.value())));
+        } else {
+            source.forEachHeader((name, value) -> {
+                if (!name.startsWith("dlq.")) {
+                    record.headers().add(name, value);
+                }
+            });
+        }
         source.origin().forEach((name, value) -> add(record, name, value));
         if (letter.messageType() != null) {
             add(record, DeadLetterHeaders.MESSAGE_TYPE, letter.messageType());
@@ -106,6 +123,10 @@ public final class DeadLetterPublisher {
 
     private static void add(ProducerRecord<byte[], byte[]> record, String name, String value) {
         record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int length(byte[] value) {
+        return value == null ? 0 : value.length;
     }
 
     private static String truncate(String message) {

@@ -1,6 +1,7 @@
 package io.realtimeagents.agent.internal.mqtt;
 
 import io.realtimeagents.agent.internal.delivery.StopSignal;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +27,8 @@ final class AckSequencer {
     }
 
     /** Registers a message that arrived on the current connection; QoS 0 needs no acknowledgement. */
-    synchronized Ticket register(int messageId, int qos) {
-        Ticket ticket = new Ticket(epoch, messageId, qos);
+    synchronized Ticket register(int messageId, int qos, String topic) {
+        Ticket ticket = new Ticket(epoch, messageId, qos, topic);
         if (qos > 0) {
             pending.add(ticket);
         }
@@ -62,6 +63,23 @@ final class AckSequencer {
         return pending.size();
     }
 
+    /** The oldest message of this connection not yet acknowledged, or null. */
+    synchronized Unacknowledged oldest() {
+        Ticket head = pending.peek();
+        return head == null
+                ? null
+                : new Unacknowledged(head.topic, head.messageId, Duration.ofNanos(System.nanoTime() - head.arrived));
+    }
+
+    /**
+     * A message waiting for its acknowledgement.
+     *
+     * @param topic its MQTT topic
+     * @param messageId its packet id
+     * @param age how long ago it arrived
+     */
+    record Unacknowledged(String topic, int messageId, Duration age) {}
+
     /** Sends the acknowledgement of one message. */
     @FunctionalInterface
     interface Acknowledger {
@@ -78,12 +96,15 @@ final class AckSequencer {
         private final Epoch epoch;
         private final int messageId;
         private final int qos;
+        private final String topic;
+        private final long arrived = System.nanoTime();
         private boolean done; // guarded by the sequencer
 
-        private Ticket(Epoch epoch, int messageId, int qos) {
+        private Ticket(Epoch epoch, int messageId, int qos, String topic) {
             this.epoch = epoch;
             this.messageId = messageId;
             this.qos = qos;
+            this.topic = topic;
         }
 
         /** Stops when the message's connection is lost: it will be redelivered, so work on it may end. */

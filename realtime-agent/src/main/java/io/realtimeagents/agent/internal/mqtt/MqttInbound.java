@@ -14,8 +14,14 @@ import java.util.function.BiConsumer;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 
-/** An arrived MQTT message with its route and its place in the acknowledgement order. */
+/**
+ * An arrived MQTT message with its route (null when none of the agent's subscriptions and bridges matches it) and its
+ * place in the acknowledgement order.
+ */
 final class MqttInbound implements InboundMessage {
+    /** The meters' topic tag of messages without a route (their topics are unbounded). */
+    static final String NO_ROUTE = "(no route)";
+
     private final String topic;
     private final MqttMessage message;
     private final MqttRoutes.Match route;
@@ -89,7 +95,7 @@ final class MqttInbound implements InboundMessage {
 
     /** The bridge key (a named segment's value), or null. */
     String bridgeKey() {
-        return route.bridge() == null || route.bridge().keyVariable() == null
+        return route == null || route.bridge() == null || route.bridge().keyVariable() == null
                 ? null
                 : route.variables().get(route.bridge().keyVariable());
     }
@@ -106,7 +112,7 @@ final class MqttInbound implements InboundMessage {
 
     @Override
     public String metricsTopic() {
-        return route.filter().text();
+        return route == null ? NO_ROUTE : route.filter().text();
     }
 
     @Override
@@ -137,15 +143,17 @@ final class MqttInbound implements InboundMessage {
 
     @Override
     public Map<String, String> origin() {
-        return Map.of(
-                DeadLetterHeaders.ORIGINAL_TOPIC,
-                topic,
-                DeadLetterHeaders.ORIGINAL_TRANSPORT,
-                "mqtt",
-                DeadLetterHeaders.ORIGINAL_QOS,
-                Integer.toString(qos()),
-                DeadLetterHeaders.ORIGINAL_SUBSCRIPTION,
-                route.filter().text());
+        Map<String, String> origin = new LinkedHashMap<>();
+        origin.put(DeadLetterHeaders.ORIGINAL_TOPIC, topic);
+        origin.put(DeadLetterHeaders.ORIGINAL_TRANSPORT, "mqtt");
+        origin.put(DeadLetterHeaders.ORIGINAL_QOS, Integer.toString(qos()));
+        if (route != null) {
+            origin.put(DeadLetterHeaders.ORIGINAL_SUBSCRIPTION, route.filter().text());
+            if (route.bridge() != null) {
+                origin.put(DeadLetterHeaders.BRIDGE_TOPIC, route.bridge().kafkaTopic());
+            }
+        }
+        return origin;
     }
 
     @Override

@@ -109,7 +109,8 @@ final class MqttLanes<T> {
         private void work(List<T> batch) {
             try {
                 worker.accept(batch);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // The worker dead-letters its own failures: this is the last resort, and the lane goes on.
                 LOG.error("Unexpected error on an MQTT lane; its messages stay unacknowledged until reconnect", e);
             }
         }

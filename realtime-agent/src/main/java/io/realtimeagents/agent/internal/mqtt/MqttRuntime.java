@@ -2,8 +2,6 @@ package io.realtimeagents.agent.internal.mqtt;
 
 import io.realtimeagents.agent.internal.delivery.Backoff;
 import io.realtimeagents.agent.internal.delivery.MessageDispatcher;
-import io.realtimeagents.agent.internal.delivery.MessageDispatcher.Retry;
-import io.realtimeagents.agent.internal.delivery.Outcome;
 import io.realtimeagents.agent.internal.delivery.StopSignal;
 import io.realtimeagents.agent.internal.kafka.KafkaRuntime;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics;
@@ -20,9 +18,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -59,10 +57,9 @@ public final class MqttRuntime implements AutoCloseable {
     private final MqttAsyncClient client;
     private final MqttConnectionOptions options;
     private final AckSequencer sequencer;
-    private final AtomicInteger awaitingOutputs = new AtomicInteger();
+    private final MqttBatchWorker worker;
     private final MqttLanes<MqttInbound> lanes;
-    private final MessageDispatcher dispatcher;
-    private final MqttBridgeForwarder forwarder;
+    private final MqttSessionFilters sessionFilters;
     private final String sharedGroup;
     private final StopSignal closing = new StopSignal();
     private final AtomicLong reconnects = new AtomicLong();
@@ -85,9 +82,9 @@ public final class MqttRuntime implements AutoCloseable {
         }
         client.setManualAcks(true);
         this.sequencer = new AckSequencer(client::messageArrivedComplete);
-        this.lanes = new MqttLanes<>(config.get(AgentSettings.MQTT_WORKERS), this::process);
-        this.dispatcher = parts.dispatcher();
-        this.forwarder = parts.forwarder();
+        this.worker = new MqttBatchWorker(sequencer, parts.dispatcher(), parts.forwarder(), closing, this::submit);
+        this.lanes = new MqttLanes<>(config.get(AgentSettings.MQTT_WORKERS), worker::process);
+        this.sessionFilters = new MqttSessionFilters(client, recordTopic(config));
         client.setCallback(new MqttEvents(this));
         metrics.mqttConnection(client::isConnected);
     }
@@ -116,7 +113,11 @@ public final class MqttRuntime implements AutoCloseable {
                     registry, routes::typeOf, topic -> "MQTT_SUBSCRIPTIONS=<filter>=<type> for topic " + topic);
             String deadLetters = config.get(AgentSettings.MQTT_DEAD_LETTER_TOPIC);
             dispatcher = new MessageDispatcher(kafka.dispatcherParts(config, registry, decoder, topic -> deadLetters));
-            forwarder = new MqttBridgeForwarder(kafka.sender(), routes, metrics);
+            forwarder = new MqttBridgeForwarder(
+                    kafka.sender(),
+                    routes,
+                    metrics,
+                    new MqttBridgeForwarder.Failures(config.retryPolicy(), dispatcher));
         }
         try {
             return new MqttRuntime(config, routes, new MqttClientParts(dispatcher, forwarder), metrics);
@@ -146,6 +147,12 @@ public final class MqttRuntime implements AutoCloseable {
                     + " letters, but REALTIME_ENABLED is false: enable it, or remove MQTT_SUBSCRIPTIONS, MQTT_BRIDGES"
                     + " and subscribeMqtt(...) calls");
         }
+    }
+
+    /** The topic of the session's record of filters, or null when off. */
+    private static String recordTopic(AgentConfig config) {
+        String topic = config.get(AgentSettings.MQTT_SESSION_RECORD_TOPIC);
+        return topic == null || topic.equals("none") ? null : topic.replace("{client_id}", config.mqttClientId());
     }
 
     private static String serverUri(AgentConfig config) {
@@ -199,11 +206,14 @@ public final class MqttRuntime implements AutoCloseable {
                 client.getServerURI(),
                 client.getClientId(),
                 connected.getSessionPresent());
+        Set<String> filters = routes.brokerFilters(sharedGroup).keySet();
+        Set<String> stale = sessionFilters.beforeSubscribe(connected.getSessionPresent(), filters);
         IMqttToken subscribed = subscribe(null);
         if (subscribed != null) {
             subscribed.waitForCompletion(CONNECT_TIMEOUT.toMillis());
             checkGranted(subscribed);
         }
+        sessionFilters.afterSubscribe(stale, filters);
         lastError = null;
     }
 
@@ -239,108 +249,29 @@ public final class MqttRuntime implements AutoCloseable {
         }
     }
 
-    /** Called by Paho's callback thread for each arriving message, in arrival order. */
+    /**
+     * Called by Paho's callback thread for each arriving message, in arrival order. A message that matches no route
+     * goes to a lane too, to be dead-lettered there ({@code no_route}).
+     */
     void arrived(String topic, MqttMessage message) {
         if (closing.isStopped()) {
             return; // not acknowledged: stays in the session for the next start
         }
-        Ticket ticket = sequencer.register(message.getId(), message.getQos());
+        if (sessionFilters.accept(topic, message)) {
+            return; // the record of the session's filters, read at start (QoS 0)
+        }
+        Ticket ticket = sequencer.register(message.getId(), message.getQos(), topic);
         MqttRoutes.Match route = routes.match(topic);
-        if (route == null) {
-            LOG.warn("Acknowledging and dropping a message on {}: no subscription or bridge matches it", topic);
-            sequencer.finished(ticket);
-            return;
-        }
-        metrics.consumed("mqtt", route.filter().text(), 1);
+        metrics.consumed(
+                "mqtt", route == null ? MqttInbound.NO_ROUTE : route.filter().text(), 1);
         MqttInbound inbound = new MqttInbound(topic, message, route, ticket);
-        lanes.submit(route.laneKey(topic), inbound);
+        submit(inbound);
     }
 
-    /** Works through a lane's batch in order: runs of bridged messages together, handled messages one by one. */
-    private void process(List<MqttInbound> batch) {
-        int i = 0;
-        while (i < batch.size()) {
-            MqttInbound first = batch.get(i);
-            StopSignal stop = first.ticket().stop();
-            int end = i + 1;
-            while (end < batch.size()
-                    && batch.get(end).ticket().stop() == stop
-                    && (batch.get(end).route().bridge() != null)
-                            == (first.route().bridge() != null)) {
-                end++;
-            }
-            if (!stop.isStopped()) {
-                // False means the connection was lost: the broker redelivers the rest, so the run just ends.
-                process(batch.subList(i, end), stop);
-            }
-            i = end;
-        }
-    }
-
-    /** Processes messages of one connection and one kind; false when stopped before all were done. */
-    private boolean process(List<MqttInbound> run, StopSignal stop) {
-        if (run.get(0).route().bridge() != null) {
-            return forwarder.forward(run, stop, done -> sequencer.finished(done.ticket()));
-        }
-        for (MqttInbound inbound : run) {
-            if (closing.isStopped()) {
-                return false; // stopping: messages not started yet stay unacknowledged and come back
-            }
-            if (!handle(inbound, stop)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Handles one message, or handles it again after its outputs failed; it is acknowledged once its outputs were
-     * acknowledged. False when stopped first.
-     */
-    private boolean handle(MqttInbound inbound, StopSignal stop) {
-        MqttInbound.FailedOutputs failed = inbound.takeFailedOutputs();
-        int firstAttempt = 1;
-        if (failed != null) {
-            Retry retry = dispatcher.afterFailure(
-                    inbound,
-                    failed.outcome().messageType(),
-                    failed.error(),
-                    failed.outcome().attempt(),
-                    stop);
-            if (retry != Retry.AGAIN) {
-                if (retry == Retry.DEAD_LETTERED) {
-                    sequencer.finished(inbound.ticket());
-                }
-                return retry == Retry.DEAD_LETTERED;
-            }
-            firstAttempt = failed.outcome().attempt() + 1;
-        }
-        Outcome outcome = dispatcher.dispatch(
-                inbound,
-                (type, attempt, handling) -> new MqttMessageContext(inbound, type, attempt, handling),
-                stop,
-                firstAttempt);
-        if (!outcome.finished()) {
-            return false;
-        }
-        boolean pending = !outcome.outputs().isDone();
-        if (pending) {
-            awaitingOutputs.incrementAndGet();
-        }
-        outcome.outputs().whenComplete((ignored, error) -> {
-            if (pending) {
-                awaitingOutputs.decrementAndGet();
-            }
-            if (error == null) {
-                sequencer.finished(inbound.ticket());
-            } else if (!inbound.ticket().stop().isStopped()) {
-                // Handled again on its lane, after the messages queued there meanwhile; acknowledgements keep the
-                // arrival order, so none after it is acknowledged before it is done.
-                inbound.failedOutputs(outcome, outcome.outputFailure());
-                lanes.submit(inbound.route().laneKey(inbound.topic()), inbound);
-            }
-        });
-        return true;
+    /** Queues a message on its lane: its topic's, or its bridge key's. */
+    private void submit(MqttInbound inbound) {
+        MqttRoutes.Match route = inbound.route();
+        lanes.submit(route == null ? inbound.topic() : route.laneKey(inbound.topic()), inbound);
     }
 
     /**
@@ -442,6 +373,34 @@ public final class MqttRuntime implements AutoCloseable {
         return client.isConnected();
     }
 
+    /**
+     * Why the MQTT side is not ready: not connected, or a message unacknowledged for longer than {@code
+     * MQTT_MAX_UNACKED_AGE} (its handler, retries, dead letter or bridge produce is stuck, and in-order
+     * acknowledgement holds back every message after it).
+     */
+    public List<String> readyProblems() {
+        List<String> problems = new ArrayList<>();
+        if (!isConnected()) {
+            problems.add(
+                    "not connected to the MQTT broker " + serverUri() + (lastError == null ? "" : ": " + lastError));
+        }
+        AckSequencer.Unacknowledged oldest = sequencer.oldest();
+        Duration limit = config.get(AgentSettings.MQTT_MAX_UNACKED_AGE);
+        if (oldest != null && oldest.age().compareTo(limit) > 0) {
+            problems.add("the MQTT intake has not acknowledged the message on " + oldest.topic() + " (id "
+                    + oldest.messageId() + ") for "
+                    + String.format(java.util.Locale.ROOT, "%.1f", oldest.age().toMillis() / 1000.0)
+                    + " s, longer than "
+                    + AgentSettings.MQTT_MAX_UNACKED_AGE.env() + "=" + text(limit) + ": its handler, retry or"
+                    + " bridge is stuck; " + sequencer.unacknowledged() + " message(s) wait behind it");
+        }
+        return problems;
+    }
+
+    private static String text(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+    }
+
     /** The broker's URI, e.g. {@code tcp://broker:1883}. */
     public String serverUri() {
         return client.getServerURI();
@@ -471,6 +430,8 @@ public final class MqttRuntime implements AutoCloseable {
                 routes.subscriptions().stream().map(MqttRuntime::describe).toList());
         body.put("bridges", routes.bridges().stream().map(MqttRuntime::describe).toList());
         body.put("unacknowledged", sequencer.unacknowledged());
+        AckSequencer.Unacknowledged oldest = sequencer.oldest();
+        body.put("oldest_unacknowledged_ms", oldest == null ? 0 : oldest.age().toMillis());
         body.put("backlog", lanes.backlog());
         return body;
     }
@@ -509,14 +470,14 @@ public final class MqttRuntime implements AutoCloseable {
                 sequencer.connectionLost();
             }
             // Handled messages are acknowledged once their outputs are: wait for those still on their way.
-            while (awaitingOutputs.get() > 0 && System.nanoTime() - deadline < 0) {
+            while (worker.awaitingOutputs() > 0 && System.nanoTime() - deadline < 0) {
                 LockSupport.parkNanos(OUTPUTS_CHECK.toNanos());
             }
-            if (awaitingOutputs.get() > 0) {
+            if (worker.awaitingOutputs() > 0) {
                 LOG.warn(
                         "Outputs of {} handled MQTT message(s) were not acknowledged within {}; those messages will be"
                                 + " redelivered",
-                        awaitingOutputs.get(),
+                        worker.awaitingOutputs(),
                         timeout);
             }
         } catch (InterruptedException e) {

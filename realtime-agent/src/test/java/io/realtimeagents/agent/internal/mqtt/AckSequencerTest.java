@@ -13,9 +13,9 @@ class AckSequencerTest {
 
     @Test
     void messagesFinishedOutOfOrder_areAcknowledgedInArrivalOrder() {
-        Ticket first = sequencer.register(1, 1);
-        Ticket second = sequencer.register(2, 1);
-        Ticket third = sequencer.register(3, 2);
+        Ticket first = sequencer.register(1, 1, "t");
+        Ticket second = sequencer.register(2, 1, "t");
+        Ticket third = sequencer.register(3, 2, "t");
 
         sequencer.finished(third);
         sequencer.finished(second);
@@ -29,8 +29,8 @@ class AckSequencerTest {
 
     @Test
     void qos0Messages_needNoAcknowledgement_andDoNotHoldOthersBack() {
-        Ticket atMostOnce = sequencer.register(0, 0);
-        Ticket atLeastOnce = sequencer.register(7, 1);
+        Ticket atMostOnce = sequencer.register(0, 0, "t");
+        Ticket atLeastOnce = sequencer.register(7, 1, "t");
 
         sequencer.finished(atLeastOnce);
         sequencer.finished(atMostOnce);
@@ -40,9 +40,9 @@ class AckSequencerTest {
 
     @Test
     void afterAConnectionLoss_itsMessagesAreNeverAcknowledged_andTheirWorkIsStopped() {
-        Ticket old = sequencer.register(1, 1);
+        Ticket old = sequencer.register(1, 1, "t");
         sequencer.connectionLost();
-        Ticket fresh = sequencer.register(1, 1);
+        Ticket fresh = sequencer.register(1, 1, "t");
 
         assertThat(old.stop().isStopped()).isTrue();
         assertThat(fresh.stop().isStopped()).isFalse();
@@ -61,12 +61,29 @@ class AckSequencerTest {
                 throw new IllegalStateException("not connected");
             }
         });
-        Ticket first = failingFirst.register(1, 1);
-        Ticket second = failingFirst.register(2, 1);
+        Ticket first = failingFirst.register(1, 1, "t");
+        Ticket second = failingFirst.register(2, 1, "t");
 
         failingFirst.finished(second);
         failingFirst.finished(first);
 
         assertThat(sent).containsExactly(1, 2);
+    }
+
+    @Test
+    void oldest_isTheFirstArrivedMessageStillUnacknowledged() {
+        assertThat(sequencer.oldest()).isNull();
+        Ticket first = sequencer.register(1, 1, "a/1");
+        Ticket second = sequencer.register(2, 1, "a/2");
+        sequencer.register(3, 0, "a/3");
+
+        assertThat(sequencer.oldest().topic()).isEqualTo("a/1");
+        assertThat(sequencer.oldest().age().isNegative()).isFalse();
+        sequencer.finished(second);
+        assertThat(sequencer.oldest().messageId())
+                .as("finished but behind an unfinished one")
+                .isEqualTo(1);
+        sequencer.finished(first);
+        assertThat(sequencer.oldest()).as("QoS 0 needs no acknowledgement").isNull();
     }
 }
