@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * When the soak injects which fault: one every {@code interval} from the start, the kinds in round-robin order, each
  * replica fault aimed at the replicas in turn, and none in the last {@code interval} of the run, so that the last one
- * has time to heal before the producers stop. A fault that comes due while the previous one is still being injected
- * waits for it; the producers then run on until one interval after the last fault, so every planned fault is injected
+ * has time to heal before the producers stop. A fault that comes due while the previous one is still being injected,
+ * or has not healed yet (every path delivering again; the soak waits at most a minute for it), waits for it; the producers then run on until one interval after the last fault, so every planned fault is injected
  * and has time to heal.
  *
  * @param duration how long the producers run

@@ -7,6 +7,7 @@ import io.realtimeagents.benchmarks.BenchmarkOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,8 @@ public final class SoakBenchmark implements Benchmark {
     private static final Duration DRAIN_QUIET = Duration.ofSeconds(60);
     private static final Duration DRAIN_MAX = Duration.ofMinutes(3);
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
+    /** Longest wait for a fault to heal before the next one comes, so that each recovery is one fault's. */
+    private static final Duration HEAL_WAIT = Duration.ofSeconds(60);
 
     @Override
     public String name() {
@@ -95,13 +98,17 @@ public final class SoakBenchmark implements Benchmark {
                 sleepUntil(start + planned.due().toNanos());
                 InjectedFault fault = cluster.inject(planned.kind(), planned.replica());
                 faults.add(fault);
+                awaitHealed(arrivals, fault);
                 System.out.printf(
                         Locale.ROOT,
-                        "soak: %5.1f s fault %d: %s (took %.1f s); %,d inputs acknowledged, %,d outputs read%n",
+                        "soak: %5.1f s fault %d at %s: %s (took %.1f s, healed in %s); %,d inputs acknowledged,"
+                                + " %,d outputs read%n",
                         (System.nanoTime() - start) / 1e9,
                         planned.index() + 1,
+                        Instant.ofEpochMilli(fault.at()),
                         fault.describe(),
                         fault.tookMillis() / 1000.0,
+                        healed(arrivals, fault),
                         inputs.size(),
                         live.reader().total());
             }
@@ -158,6 +165,19 @@ public final class SoakBenchmark implements Benchmark {
             }
         }
         return missing;
+    }
+
+    /** Waits until every path delivered an input sent after the fault, or {@link #HEAL_WAIT}. */
+    private static void awaitHealed(Arrivals arrivals, InjectedFault fault) throws InterruptedException {
+        long deadline = System.nanoTime() + HEAL_WAIT.toNanos();
+        while (arrivals.recoveryAfter(fault.recoveryFrom()).millis() < 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+    }
+
+    private static String healed(Arrivals arrivals, InjectedFault fault) {
+        long millis = arrivals.recoveryAfter(fault.recoveryFrom()).millis();
+        return millis < 0 ? "not yet" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

@@ -1,6 +1,9 @@
 package io.realtimeagents.benchmarks.soak;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,6 +23,8 @@ import java.util.TreeMap;
  */
 record SoakReport(List<FlowResult> flows, List<FaultResult> faults, long unconfirmedInputs, Targets targets) {
     private static final int SAMPLE = 10;
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     /**
      * What a run must reach: no output lost, at least {@code minFaults} faults, every recovery under {@code
@@ -209,7 +214,8 @@ record SoakReport(List<FlowResult> flows, List<FaultResult> faults, long unconfi
         for (FaultResult result : faults) {
             text.append(String.format(
                     Locale.ROOT,
-                    "  fault %-44s injected in %6s, recovered in %7s (slowest path: %s)%n",
+                    "  %s fault %-44s injected in %6s, recovered in %7s (slowest path: %s)%n",
+                    CLOCK.format(Instant.ofEpochMilli(result.fault().at())),
                     result.fault().describe(),
                     seconds(result.fault().tookMillis()),
                     seconds(result.recovery().millis()),
