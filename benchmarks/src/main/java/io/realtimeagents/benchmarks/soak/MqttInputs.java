@@ -2,6 +2,7 @@ package io.realtimeagents.benchmarks.soak;
 
 import io.realtimeagents.common.json.Json;
 import io.realtimeagents.common.net.NoDelaySocketFactory;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -26,6 +27,7 @@ final class MqttInputs implements AutoCloseable {
     private final AtomicLong attempted = new AtomicLong();
     private final long perSecond;
     private volatile boolean running = true;
+    private int connects; // by the publishing thread
     private final Thread thread;
 
     MqttInputs(int port, long perSecond, Map<String, Long> confirmed) throws MqttException {
@@ -61,6 +63,10 @@ final class MqttInputs implements AutoCloseable {
             options.setSocketFactory(NoDelaySocketFactory.instance());
             options.setConnectionTimeout(2);
             client.connect(options).waitForCompletion(TIMEOUT_MILLIS);
+            if (connects++ > 0) {
+                // When the broker answers again after a restart, to compare with the agents' reconnections.
+                System.err.println("soak: MQTT publisher reconnected at " + Instant.now());
+            }
             return true;
         } catch (MqttException e) {
             try {

@@ -22,11 +22,14 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class OutputReader implements AutoCloseable {
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
     private static final List<String> TOPICS = List.of(SoakTopics.OUTPUT, SoakTopics.BRIDGED, SoakTopics.EVENTS);
+    /** The agents' dead-letter topics: counted, not parsed. */
+    static final List<String> DEAD_LETTER_TOPICS = List.of(SoakTopics.INPUT + ".dlq", "mqtt.dlq");
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final List<TopicPartition> partitions = new ArrayList<>();
     private final Map<String, Map<String, Integer>> counts = new ConcurrentHashMap<>();
     private final Arrivals arrivals;
+    private long deadLetters;
 
     /** A reader from the beginning; {@code arrivals} may be null when times do not matter. */
     OutputReader(String bootstrap, Arrivals arrivals) {
@@ -41,10 +44,12 @@ final class OutputReader implements AutoCloseable {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
                 ByteArrayDeserializer.class));
         for (String topic : TOPICS) {
+            counts.put(topic, new ConcurrentHashMap<>());
+        }
+        for (String topic : concat(TOPICS, DEAD_LETTER_TOPICS)) {
             for (int partition = 0; partition < SoakTopics.PARTITIONS; partition++) {
                 partitions.add(new TopicPartition(topic, partition));
             }
-            counts.put(topic, new ConcurrentHashMap<>());
         }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
@@ -54,6 +59,10 @@ final class OutputReader implements AutoCloseable {
     void poll() {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL_TIMEOUT)) {
             long now = System.currentTimeMillis();
+            if (DEAD_LETTER_TOPICS.contains(record.topic())) {
+                deadLetters++;
+                continue;
+            }
             String id;
             long sentAt;
             JsonNode value = Json.tree(record.value());
@@ -86,6 +95,17 @@ final class OutputReader implements AutoCloseable {
     /** Per output topic, how many outputs were read for each input id; the reader's own (concurrent) maps. */
     Map<String, Map<String, Integer>> counts() {
         return counts;
+    }
+
+    /** How many dead letters the agents wrote. */
+    long deadLetters() {
+        return deadLetters;
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     /** How many outputs were read in all. */

@@ -128,9 +128,11 @@ public final class SoakBenchmark implements Benchmark {
             drain(live.reader(), arrivals, inputs);
         }
         Map<String, Map<String, Integer>> outputs;
+        long deadLetters;
         try (OutputReader last = new OutputReader(cluster.bootstrapServers(), null)) {
             last.readToEnd(READ_TIMEOUT);
             outputs = last.counts();
+            deadLetters = last.deadLetters();
         }
         return SoakReport.compute(
                 inputs,
@@ -138,6 +140,7 @@ public final class SoakBenchmark implements Benchmark {
                 faults,
                 arrivals,
                 attempted - inputs.size(),
+                deadLetters,
                 new SoakReport.Targets(settings.minFaults(), settings.maxRecovery()));
     }
 

@@ -19,9 +19,11 @@ import java.util.TreeMap;
  * @param faults the faults and their recoveries, in order
  * @param unconfirmedInputs inputs sent whose broker acknowledgement never came (not counted: they may or may not
  *     exist)
+ * @param deadLetters records the agents wrote to their dead-letter topics (an input whose handling failed)
  * @param targets what the run must reach to pass
  */
-record SoakReport(List<FlowResult> flows, List<FaultResult> faults, long unconfirmedInputs, Targets targets) {
+record SoakReport(
+        List<FlowResult> flows, List<FaultResult> faults, long unconfirmedInputs, long deadLetters, Targets targets) {
     private static final int SAMPLE = 10;
     private static final DateTimeFormatter CLOCK =
             DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -67,6 +69,7 @@ record SoakReport(List<FlowResult> flows, List<FaultResult> faults, long unconfi
             List<InjectedFault> faults,
             Arrivals arrivals,
             long unconfirmedInputs,
+            long deadLetters,
             Targets targets) {
         List<FlowResult> flows = new ArrayList<>();
         for (Flow flow : Flow.values()) {
@@ -75,7 +78,7 @@ record SoakReport(List<FlowResult> flows, List<FaultResult> faults, long unconfi
         List<FaultResult> recoveries = faults.stream()
                 .map(fault -> new FaultResult(fault, arrivals.recoveryAfter(fault.recoveryFrom())))
                 .toList();
-        return new SoakReport(flows, recoveries, unconfirmedInputs, targets);
+        return new SoakReport(flows, recoveries, unconfirmedInputs, deadLetters, targets);
     }
 
     private static FlowResult flowResult(
@@ -175,7 +178,10 @@ record SoakReport(List<FlowResult> flows, List<FaultResult> faults, long unconfi
                 faults.size(),
                 longestRecovery()));
         text.append(String.format(
-                Locale.ROOT, "(%,d sends never acknowledged by their broker, not counted)%n", unconfirmedInputs));
+                Locale.ROOT,
+                "(%,d sends never acknowledged by their broker, not counted); dead letters written by the agents: %,d%n",
+                unconfirmedInputs,
+                deadLetters));
         text.append(String.format(
                 Locale.ROOT, "%-42s %9s %9s %6s %10s%n", "flow", "inputs", "outputs", "lost", "duplicates"));
         for (FlowResult flow : flows) {

@@ -21,7 +21,7 @@ class SoakReportTest {
         Arrivals arrivals = arrivals(List.of("kafka p0", "mqtt handled"), 2_000, 2_500);
         List<InjectedFault> faults = List.of(new InjectedFault(FaultKind.REPLICA_KILL, 0, 2_000, 300));
 
-        SoakReport report = SoakReport.compute(inputs, outputs, faults, arrivals, 1, ONE_FAULT);
+        SoakReport report = SoakReport.compute(inputs, outputs, faults, arrivals, 1, 2, ONE_FAULT);
 
         assertEquals(0, report.lost());
         assertEquals(3, report.duplicates(), "two extra records of k-1, one extra of b-1");
@@ -35,6 +35,10 @@ class SoakReportTest {
         String text = report.format();
         assertTrue(
                 text.startsWith("inputs 4, outputs 9, lost 0, duplicates 3, faults 1, longest recovery 0.5 s"), text);
+        assertTrue(
+                text.contains("(1 sends never acknowledged by their broker, not counted); dead letters written by the"
+                        + " agents: 2"),
+                text);
         assertTrue(text.endsWith("verdict: PASS"), text);
     }
 
@@ -48,7 +52,7 @@ class SoakReportTest {
                 new InjectedFault(FaultKind.KAFKA_RESTART, -1, 10_000, 5_000));
         Arrivals arrivals = arrivals(List.of("kafka p0"), 2_000, 3_000);
 
-        SoakReport report = SoakReport.compute(inputs, outputs, faults, arrivals, 0, ONE_FAULT);
+        SoakReport report = SoakReport.compute(inputs, outputs, faults, arrivals, 0, 0, ONE_FAULT);
 
         assertEquals(1, report.lost());
         SoakReport.FlowResult kafka = report.flows().getFirst();
@@ -68,7 +72,7 @@ class SoakReportTest {
         List<InjectedFault> faults = List.of(new InjectedFault(FaultKind.SLOW_HANDLER, 0, 0, 0));
 
         SoakReport report = SoakReport.compute(
-                Map.of(), Map.of(), faults, arrivals, 0, new SoakReport.Targets(20, Duration.ofSeconds(15)));
+                Map.of(), Map.of(), faults, arrivals, 0, 0, new SoakReport.Targets(20, Duration.ofSeconds(15)));
 
         assertEquals(
                 List.of(
