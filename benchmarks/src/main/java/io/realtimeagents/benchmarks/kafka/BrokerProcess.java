@@ -19,7 +19,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * A single-node Kafka broker in a JVM of its own ({@link EmbeddedKafkaMain}), started with the same Java and class
  * path as this one, so that its work does not share this JVM's heap, JIT and GC with the code being measured. Its
- * output goes to a temporary log file, kept only when it fails. Closing its standard input stops it.
+ * output goes to a temporary log file, kept only when it fails (a persistent broker's to the caller's file, kept).
+ * Closing its standard input stops it cleanly.
  */
 public final class BrokerProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
@@ -144,11 +145,6 @@ public final class BrokerProcess implements AutoCloseable {
     /** Where clients connect, {@code host:port}. */
     public String bootstrapServers() {
         return bootstrapServers;
-    }
-
-    /** Kills the broker's JVM at once (SIGKILL), as a crash would, and waits until it is gone; keeps its log. */
-    public void kill() throws InterruptedException {
-        process.destroyForcibly().waitFor();
     }
 
     /** Closes the broker's standard input and waits for it to stop; kills it if it does not stop in time. */

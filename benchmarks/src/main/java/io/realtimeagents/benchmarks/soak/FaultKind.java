@@ -4,7 +4,7 @@ package io.realtimeagents.benchmarks.soak;
 enum FaultKind {
     /** SIGKILL of one agent replica's JVM, then a new JVM for it (same MQTT client id, same consumer group). */
     REPLICA_KILL("replica SIGKILL + restart"),
-    /** The Kafka broker stopped (SIGTERM) and started again on the same data directory and port. */
+    /** The Kafka broker stopped cleanly and started again on the same data directory and ports. */
     KAFKA_RESTART("Kafka broker restart"),
     /** The MQTT broker stopped and started again on the same data folder and port. */
     MQTT_RESTART("MQTT broker restart"),
