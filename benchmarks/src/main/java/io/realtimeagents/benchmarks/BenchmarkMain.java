@@ -3,6 +3,7 @@ package io.realtimeagents.benchmarks;
 import io.realtimeagents.benchmarks.fanout.FanoutBenchmark;
 import io.realtimeagents.benchmarks.kafka.KafkaThroughputBenchmark;
 import io.realtimeagents.benchmarks.mqtt.MqttThroughputBenchmark;
+import io.realtimeagents.benchmarks.soak.SoakBenchmark;
 import java.util.Arrays;
 import java.util.List;
 
@@ -21,8 +22,8 @@ public final class BenchmarkMain {
         }
     }
 
-    private static final List<Benchmark> BENCHMARKS =
-            List.of(new KafkaThroughputBenchmark(), new MqttThroughputBenchmark(), new FanoutBenchmark());
+    private static final List<Benchmark> BENCHMARKS = List.of(
+            new KafkaThroughputBenchmark(), new MqttThroughputBenchmark(), new FanoutBenchmark(), new SoakBenchmark());
 
     private BenchmarkMain() {}
 

@@ -1,17 +1,22 @@
 package io.realtimeagents.benchmarks;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The {@code --name=value} options of one benchmark run, and {@code --name} flags; every option given must be read, or
  * {@link #checkAllUsed} fails.
  */
 public final class BenchmarkOptions {
+    private static final Pattern DURATION_PART = Pattern.compile("(\\d{1,9})(ms|h|m|s)");
+
     private final Map<String, String> values;
     private final Set<String> used = new LinkedHashSet<>();
 
@@ -85,6 +90,39 @@ public final class BenchmarkOptions {
         }
         throw new IllegalArgumentException(
                 "Invalid value " + text + " for option --" + name + ": must be a whole number, 0 or more");
+    }
+
+    /**
+     * A positive duration option written as whole numbers with units {@code h}, {@code m}, {@code s} or {@code ms},
+     * e.g. {@code 10m}, {@code 90s}, {@code 5m30s}, {@code 500ms}.
+     *
+     * @throws IllegalArgumentException naming the option and the bad value
+     */
+    public Duration duration(String name, Duration defaultValue) {
+        used.add(name);
+        String text = values.get(name);
+        if (text == null) {
+            return defaultValue;
+        }
+        Matcher part = DURATION_PART.matcher(text);
+        Duration total = Duration.ZERO;
+        int end = 0;
+        while (part.find() && part.start() == end) {
+            long amount = Long.parseLong(part.group(1));
+            total = total.plus(
+                    switch (part.group(2)) {
+                        case "h" -> Duration.ofHours(amount);
+                        case "m" -> Duration.ofMinutes(amount);
+                        case "s" -> Duration.ofSeconds(amount);
+                        default -> Duration.ofMillis(amount);
+                    });
+            end = part.end();
+        }
+        if (end == 0 || end != text.length() || total.isZero()) {
+            throw new IllegalArgumentException("Invalid value " + text + " for option --" + name
+                    + ": must be a positive duration such as 10m, 90s, 5m30s or 500ms");
+        }
+        return total;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -18,7 +19,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * A single-node Kafka broker in a JVM of its own ({@link EmbeddedKafkaMain}), started with the same Java and class
  * path as this one, so that its work does not share this JVM's heap, JIT and GC with the code being measured. Its
- * output goes to a temporary log file, kept only when it fails. Closing its standard input stops it.
+ * output goes to a temporary log file, kept only when it fails (a persistent broker's to the caller's file, kept).
+ * Closing its standard input stops it cleanly.
  */
 public final class BrokerProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
@@ -27,11 +29,13 @@ public final class BrokerProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final String bootstrapServers;
+    private final boolean keepLog;
 
-    private BrokerProcess(Process process, Path log, String bootstrapServers) {
+    private BrokerProcess(Process process, Path log, String bootstrapServers, boolean keepLog) {
         this.process = process;
         this.log = log;
         this.bootstrapServers = bootstrapServers;
+        this.keepLog = keepLog;
     }
 
     /**
@@ -41,8 +45,45 @@ public final class BrokerProcess implements AutoCloseable {
      * @throws IOException when the JVM cannot be started, or stops or stays silent instead of announcing the broker
      */
     public static BrokerProcess start(String heap) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("benchmark-kafka-broker-", ".log");
-        List<String> command = List.of(
+        return launch(
+                heap,
+                EmbeddedKafkaMain.class,
+                List.of(),
+                Files.createTempFile("benchmark-kafka-broker-", ".log"),
+                false);
+    }
+
+    /**
+     * Starts a broker JVM ({@link PersistentBrokerMain}) on a fixed place: a new one started on the same place after
+     * this one stopped or was killed is the same broker restarted, with its topics, records and committed offsets.
+     *
+     * @param heap the broker JVM's heap, e.g. {@code 1g}
+     * @param place its data directory and ports
+     * @param log the file its standard error is appended to; kept
+     * @throws IOException when the JVM cannot be started, or stops or stays silent instead of announcing the broker
+     */
+    public static BrokerProcess startPersistent(String heap, Place place, Path log)
+            throws IOException, InterruptedException {
+        return launch(
+                heap,
+                PersistentBrokerMain.class,
+                List.of(place.data().toString(), String.valueOf(place.port()), String.valueOf(place.controllerPort())),
+                log,
+                true);
+    }
+
+    /**
+     * Where a persistent broker keeps its data and listens.
+     *
+     * @param data its data directory, formatted on the first start
+     * @param port its client port on {@code 127.0.0.1}
+     * @param controllerPort its controller port on {@code 127.0.0.1}
+     */
+    public record Place(Path data, int port, int controllerPort) {}
+
+    private static BrokerProcess launch(String heap, Class<?> main, List<String> arguments, Path log, boolean keepLog)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms" + heap,
                 "-Xmx" + heap,
@@ -50,11 +91,13 @@ public final class BrokerProcess implements AutoCloseable {
                 "-Dlogback.configurationFile=" + BenchmarkMain.LOGGING_CONFIGURATION,
                 "-cp",
                 System.getProperty("java.class.path"),
-                EmbeddedKafkaMain.class.getName());
-        Process process =
-                new ProcessBuilder(command).redirectError(log.toFile()).start();
+                main.getName()));
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         try {
-            return new BrokerProcess(process, log, awaitBootstrapServers(process, log));
+            return new BrokerProcess(process, log, awaitBootstrapServers(process, log), keepLog);
         } catch (IOException | InterruptedException | RuntimeException e) {
             process.destroyForcibly();
             throw e;
@@ -115,6 +158,8 @@ public final class BrokerProcess implements AutoCloseable {
         if (process.exitValue() != 0) {
             throw new IOException("The broker JVM exited with status " + process.exitValue() + "; see " + log);
         }
-        Files.deleteIfExists(log);
+        if (!keepLog) {
+            Files.deleteIfExists(log);
+        }
     }
 }

@@ -1,0 +1,108 @@
+package io.realtimeagents.benchmarks.soak;
+
+import io.realtimeagents.benchmarks.BenchmarkMain;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A JVM of the soak (the MQTT broker, an agent replica) with the same Java and class path as this one, its standard
+ * error appended to a log file of the run, started until it prints its ready line. Closing its standard input stops
+ * it cleanly; {@link #kill()} stops it as a crash would.
+ */
+final class SoakProcess {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+
+    private SoakProcess(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * Starts {@code main} with {@code arguments} and waits until it prints a line starting with {@code ready}.
+     *
+     * @throws IOException when it exits or stays silent instead, naming its log
+     */
+    static SoakProcess start(String name, String heap, Class<?> main, List<String> arguments, Path log, String ready)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms" + heap,
+                "-Xmx" + heap,
+                "-Djava.net.preferIPv4Stack=true",
+                "-Dlogback.configurationFile=" + BenchmarkMain.LOGGING_CONFIGURATION,
+                "-cp",
+                System.getProperty("java.class.path"),
+                main.getName()));
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        CompletableFuture<Boolean> started = new CompletableFuture<>();
+        Thread.ofVirtual().name("soak-" + name + "-stdout").start(() -> read(process, ready, started));
+        try {
+            if (!started.get(START_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new IOException("The " + name + " JVM exited (status " + process.waitFor() + ") before it was"
+                        + " ready; see its log " + log);
+            }
+            return new SoakProcess(name, process, log);
+        } catch (TimeoutException | ExecutionException e) {
+            process.destroyForcibly();
+            throw new IOException("The " + name + " JVM was not ready within " + START_TIMEOUT + "; see " + log, e);
+        } catch (InterruptedException | RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+    }
+
+    private static void read(Process process, String ready, CompletableFuture<Boolean> started) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith(ready)) {
+                    started.complete(true);
+                }
+            }
+        } catch (IOException e) {
+            // The process is gone; reported below.
+        }
+        started.complete(false);
+    }
+
+    /** Kills the JVM at once (SIGKILL) and waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /**
+     * Closes its standard input and waits for it to stop; kills it if it does not stop in time.
+     *
+     * @throws IOException when it had to be killed or exited with a failure status, naming its log
+     */
+    void stop() throws IOException, InterruptedException {
+        process.getOutputStream().close();
+        if (!process.waitFor(STOP_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IOException(
+                    "The " + name + " JVM did not stop within " + STOP_TIMEOUT + " and was killed; see " + log);
+        }
+        if (process.exitValue() != 0) {
+            throw new IOException("The " + name + " JVM exited with status " + process.exitValue() + "; see " + log);
+        }
+    }
+}
