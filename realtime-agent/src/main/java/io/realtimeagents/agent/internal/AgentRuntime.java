@@ -285,8 +285,8 @@ public final class AgentRuntime implements AgentServices {
     private List<String> liveProblems() {
         List<String> problems = new ArrayList<>();
         ConsumerStatus consumer = kafka == null ? null : kafka.consumerStatus();
-        if (consumer != null && consumer.failure() != null) {
-            problems.add("the Kafka consumer loop stopped: " + consumer.failure());
+        if (consumer != null && consumer.fatalFailure() != null) {
+            problems.add("the Kafka consumer loop stopped: " + consumer.fatalFailure());
         } else if (consumer != null
                 && !consumer.isStopped()
                 && consumer.millisSinceLastPoll() > STALLED_POLL.toMillis()) {
@@ -306,7 +306,9 @@ public final class AgentRuntime implements AgentServices {
                         + kafka.brokers().lastError());
             }
             ConsumerStatus consumer = kafka.consumerStatus();
-            if (consumer != null && !consumer.hasJoinedGroup()) {
+            if (consumer != null && consumer.restartProblem() != null) {
+                problems.add(consumer.restartProblem());
+            } else if (consumer != null && !consumer.hasJoinedGroup()) {
                 problems.add("the consumer has not yet received its partitions from group " + config.consumerGroup());
             }
         }

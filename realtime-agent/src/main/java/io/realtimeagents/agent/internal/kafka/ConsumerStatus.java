@@ -1,5 +1,6 @@
 package io.realtimeagents.agent.internal.kafka;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,6 +14,7 @@ public final class ConsumerStatus {
     private volatile Throwable failure;
     private volatile Set<String> assignment = Set.of();
     private volatile Set<String> paused = Set.of();
+    private volatile String restart;
 
     void polled() {
         lastPollNanos = System.nanoTime();
@@ -37,6 +39,10 @@ public final class ConsumerStatus {
         stopped = true;
     }
 
+    void restarting(Duration delay) {
+        restart = "the Kafka consumer stopped on " + failure + "; it restarts in " + delay.toMillis() + " ms";
+    }
+
     /** Whether the consumer has joined its group and received an assignment (possibly empty). */
     public boolean hasJoinedGroup() {
         return joined && !stopped && failure == null;
@@ -45,6 +51,19 @@ public final class ConsumerStatus {
     /** The error that stopped the loop, or null. */
     public Throwable failure() {
         return failure;
+    }
+
+    /**
+     * The error that stopped the loop for good: the JVM ran out of resources, so only a restart of the process helps;
+     * null when the loop runs or is restarted after its error.
+     */
+    public Throwable fatalFailure() {
+        return failure instanceof VirtualMachineError ? failure : null;
+    }
+
+    /** Why the consumer is not consuming while it waits to restart after an error, or null. */
+    public String restartProblem() {
+        return restart;
     }
 
     /** Whether the loop has stopped (after close, or after a failure). */

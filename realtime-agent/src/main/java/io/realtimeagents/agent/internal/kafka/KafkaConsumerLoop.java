@@ -45,6 +45,9 @@ public final class KafkaConsumerLoop implements AutoCloseable {
     private final Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
     private final Set<TopicPartition> pausedByUs = new HashSet<>();
     private final ConsumerMeters meters;
+    private final FailureListener onFailure;
+    private final long startedNanos = System.nanoTime();
+    private volatile Throwable failure;
     private final ConsumerStatus status = new ConsumerStatus();
     private final Semaphore permits;
     private volatile boolean running;
@@ -57,12 +60,14 @@ public final class KafkaConsumerLoop implements AutoCloseable {
             Collection<String> topics,
             RecordProcessor processor,
             AgentMetrics metrics,
-            ConsumerLoopSettings settings) {
+            ConsumerLoopSettings settings,
+            FailureListener onFailure) {
         this.consumer = consumer;
         this.topics = List.copyOf(topics);
         this.processor = processor;
         this.metrics = metrics;
         this.settings = settings;
+        this.onFailure = onFailure;
         this.permits = new Semaphore(settings.maxInFlight());
         this.meters = new ConsumerMeters(metrics.registry());
         if (settings.ordering() != KafkaOrdering.PARTITION) {
@@ -121,11 +126,28 @@ public final class KafkaConsumerLoop implements AutoCloseable {
                 }
             }
         } catch (Throwable e) {
+            failure = e;
             status.failed(e);
-            LOG.error("The Kafka consumer loop of topics {} stopped", topics, e);
+            if (e instanceof VirtualMachineError) {
+                LOG.error("The Kafka consumer loop of topics {} stopped", topics, e);
+            } // other errors are the listener's to report: it restarts the loop, and keeps the log quiet meanwhile
         } finally {
             shutdown();
         }
+        if (failure != null && running) {
+            onFailure.failed(this, failure);
+        }
+    }
+
+    /** How long the loop has been running. */
+    Duration age() {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    /** Told when a loop stopped on an error, after it committed what was done and closed its consumer. */
+    @FunctionalInterface
+    interface FailureListener {
+        void failed(KafkaConsumerLoop loop, Throwable error);
     }
 
     private void dispatch(ConsumerRecords<byte[], byte[]> records) {

@@ -1,8 +1,10 @@
 package io.realtimeagents.agent.internal.kafka;
 
 import io.realtimeagents.agent.SentRecord;
+import io.realtimeagents.agent.internal.delivery.Backoff;
 import io.realtimeagents.agent.internal.delivery.DeadLetterPublisher;
 import io.realtimeagents.agent.internal.delivery.MessageDispatcher;
+import io.realtimeagents.agent.internal.delivery.StopSignal;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
@@ -11,6 +13,7 @@ import io.realtimeagents.common.handler.MessageDecoder;
 import io.realtimeagents.common.json.Json;
 import io.realtimeagents.common.model.RealtimeEvent;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An agent's Kafka side: the producer, the consumer loop of its topics (and of the events topic when it has event
@@ -27,6 +32,12 @@ public final class KafkaRuntime implements AutoCloseable {
     /** Header carrying an emitted event's type. */
     public static final String EVENT_TYPE_HEADER = "event_type";
 
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaRuntime.class);
+    private static final Duration FIRST_RESTART_DELAY = Duration.ofSeconds(1);
+    private static final Duration MAX_RESTART_DELAY = Duration.ofSeconds(60);
+    /** While the consumer keeps failing, a warning at most this often. */
+    private static final Duration FAILURE_REMINDER = Duration.ofSeconds(30);
+
     private volatile AgentConfig config;
     private final AgentMetrics metrics;
     private final KafkaSender sender;
@@ -35,6 +46,10 @@ public final class KafkaRuntime implements AutoCloseable {
     private volatile List<String> topics = List.of();
     private volatile KafkaConsumerLoop consumerLoop;
     private HandlerRegistry registry; // guarded by this
+    private Duration restartDelay = FIRST_RESTART_DELAY; // guarded by this
+    private int failedInARow; // guarded by this
+    private long lastFailureLogNanos; // guarded by this
+    private final StopSignal restarts = new StopSignal();
 
     private KafkaRuntime(AgentConfig config, AgentMetrics metrics) {
         this.config = config;
@@ -93,8 +108,68 @@ public final class KafkaRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * A consumer loop stopped on an error (the brokers refused its group or its credentials, a plug-in failed): a new
+     * one resumes from the committed offsets after a backoff that doubles up to {@link #MAX_RESTART_DELAY}, and starts
+     * over once a loop ran for that long. Readiness says why meanwhile; liveness fails only when the JVM itself is out
+     * of resources.
+     */
+    private void consumerFailed(KafkaConsumerLoop failed, Throwable error) {
+        if (error instanceof VirtualMachineError) {
+            return;
+        }
+        Duration delay;
+        synchronized (this) {
+            if (restarts.isStopped() || consumerLoop != failed) {
+                return;
+            }
+            boolean first = failed.age().compareTo(MAX_RESTART_DELAY) >= 0 || failedInARow == 0;
+            if (first) {
+                restartDelay = FIRST_RESTART_DELAY;
+                failedInARow = 0;
+            }
+            failedInARow++;
+            delay = restartDelay;
+            restartDelay = Backoff.doubled(restartDelay, MAX_RESTART_DELAY);
+            long now = System.nanoTime();
+            if (first) {
+                lastFailureLogNanos = now;
+                LOG.error(
+                        "The Kafka consumer of topics {} stopped; restarting it in {} ms",
+                        topics,
+                        delay.toMillis(),
+                        error);
+            } else if (now - lastFailureLogNanos >= FAILURE_REMINDER.toNanos()) {
+                lastFailureLogNanos = now;
+                LOG.warn(
+                        "The Kafka consumer of topics {} keeps failing ({} times in a row, last: {}); restarting it"
+                                + " in {} ms",
+                        topics,
+                        failedInARow,
+                        error.toString(),
+                        delay.toMillis());
+            } else {
+                LOG.debug("The Kafka consumer failed again ({}); restarting it in {} ms", error, delay.toMillis());
+            }
+        }
+        failed.status().restarting(delay);
+        Thread.ofVirtual().name("realtime-kafka-restart").start(() -> {
+            if (!restarts.awaitStop(delay)) {
+                restartConsumer(failed);
+            }
+        });
+    }
+
+    private synchronized void restartConsumer(KafkaConsumerLoop failed) {
+        if (!restarts.isStopped() && consumerLoop == failed) {
+            consumerLoop = consumerLoop(config, registry, metrics);
+            consumerLoop.start();
+        }
+    }
+
     /** Stops consuming: in-flight records finish (bounded by the shutdown timeout) and are committed. */
     public synchronized void stopConsuming() {
+        restarts.stop();
         if (consumerLoop != null) {
             consumerLoop.close();
         }
@@ -117,7 +192,7 @@ public final class KafkaRuntime implements AutoCloseable {
                 config.get(AgentSettings.KAFKA_MAX_IN_FLIGHT));
         KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(KafkaProperties.consumer(config, config.consumerGroup()));
-        return new KafkaConsumerLoop(consumer, topics, processor, metrics, settings);
+        return new KafkaConsumerLoop(consumer, topics, processor, metrics, settings, this::consumerFailed);
     }
 
     /** What a dispatcher of this agent's messages needs: handlers, retries and the dead-letter topic. */
