@@ -44,6 +44,7 @@ public final class AgentRuntime implements AgentServices {
     private final KafkaRuntime kafka;
     private final TaskRunner tasks;
     private final LiveService live;
+    private final HttpAccess httpAccess;
     private final Instant startedAt = Instant.now();
     private final List<MqttSubscription> mqttSubscriptions = new CopyOnWriteArrayList<>();
     private volatile MqttRuntime mqtt;
@@ -71,6 +72,12 @@ public final class AgentRuntime implements AgentServices {
         }
         this.kafka = created;
         this.live = LiveService.create(config, info.webSocketEndpoints(), metrics.registry(), created, processor);
+        this.httpAccess = new HttpAccess(live.access(), info.endpoints());
+    }
+
+    /** Access control of the HTTP task and status endpoints. */
+    public HttpAccess httpAccess() {
+        return httpAccess;
     }
 
     /** Live delivery to WebSocket and SSE clients. */

@@ -11,6 +11,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Post;
 import io.realtimeagents.agent.internal.AgentRuntime;
+import io.realtimeagents.agent.internal.HttpReply;
+import java.util.Optional;
 
 /** Task endpoints: {@code POST /tasks} with a task type in the body, and the configured path-to-task-type routes. */
 @Controller
@@ -23,7 +25,12 @@ final class TaskController {
 
     @Post("/tasks")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
-    HttpResponse<String> named(@Nullable @Body String body) {
+    HttpResponse<String> named(HttpRequest<?> request, @Nullable @Body String body) {
+        Optional<HttpReply> denied =
+                runtime.httpAccess().namedTask(body, Replies.authorization(request), Replies.accessToken(request));
+        if (denied.isPresent()) {
+            return Replies.json(denied.get());
+        }
         return Replies.json(runtime.runTask(body));
     }
 
@@ -36,6 +43,11 @@ final class TaskController {
     @Post("/{+path}")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
     HttpResponse<String> endpoint(HttpRequest<?> request, @Nullable @Body String body) {
+        Optional<HttpReply> denied = runtime.httpAccess()
+                .taskAt(request.getPath(), Replies.authorization(request), Replies.accessToken(request));
+        if (denied.isPresent()) {
+            return Replies.json(denied.get());
+        }
         return Replies.json(runtime.runTaskAt(request.getPath(), body));
     }
 }

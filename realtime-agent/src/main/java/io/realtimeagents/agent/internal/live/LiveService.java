@@ -86,6 +86,7 @@ public final class LiveService implements AutoCloseable {
                 LiveRouter.STREAM_EVENTS,
                 LiveRouter.STREAM_TOPIC,
                 access.describe());
+        access.prefetchKeys();
         if (kafka == null) {
             stream.startAt(new long[1]);
             return;
@@ -197,7 +198,8 @@ public final class LiveService implements AutoCloseable {
         return settings;
     }
 
-    LiveAccess access() {
+    /** Who may connect, and what each client may do. */
+    public LiveAccess access() {
         return access;
     }
 
