@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  * dropped for it, by policy.
  */
 abstract class LiveConnection extends ChannelInboundHandlerAdapter {
+    private static final Duration LONGEST_TIMER = Duration.ofDays(3650);
+
     final Channel channel;
     final LiveShard shard;
     final TopicPermissions permissions;
@@ -73,7 +75,11 @@ abstract class LiveConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         expiresAt = deadline;
-        long delayNanos = Math.max(0, Duration.between(Instant.now(), deadline).toNanos());
+        Duration left = Duration.between(Instant.now(), deadline);
+        if (left.compareTo(LONGEST_TIMER) > 0) {
+            return; // no connection lives that long; and the delay would overflow the timer
+        }
+        long delayNanos = Math.max(0, left.toNanos());
         ScheduledFuture<?> timer = channel.eventLoop()
                 .schedule(
                         () -> closeWith(CloseReason.TOKEN_EXPIRED, "token expired: reconnect with a new token"),

@@ -29,11 +29,6 @@ public sealed interface AccessDecision permits AccessDecision.Granted, AccessDec
             Objects.requireNonNull(topics, "topics");
             Objects.requireNonNull(tasks, "tasks");
         }
-
-        /** Whether the credential is no longer accepted at the given time. */
-        public boolean expired(Instant now) {
-            return expiresAt != null && !now.isBefore(expiresAt);
-        }
     }
 
     /**

@@ -93,7 +93,9 @@ final class JwtVerifier {
                     claims.topics(),
                     claims.tasks(),
                     claims.statusScope(),
-                    expiry == null || expiry.equals(Instant.MAX) ? null : expiry.plus(checks.leeway()));
+                    expiry == null || expiry.isAfter(Instant.MAX.minus(checks.leeway()))
+                            ? null
+                            : expiry.plus(checks.leeway()));
         } catch (TokenRejectedException e) {
             return AccessDecision.Denied.unauthorized(e.getMessage());
         }

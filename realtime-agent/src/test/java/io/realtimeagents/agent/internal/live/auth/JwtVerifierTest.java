@@ -350,6 +350,14 @@ class JwtVerifierTest {
     }
 
     @Test
+    void expiryAtTheEndOfTime_neverCloses_insteadOfOverflowing() {
+        AccessDecision.Granted granted =
+                granted(verifier.verify(hs256(Map.of("exp", Instant.MAX.getEpochSecond() - 10)), NOW));
+
+        assertThat(granted.expiresAt()).isNull();
+    }
+
+    @Test
     void overlongToken_isMalformed() {
         String token = "a".repeat(JwtVerifier.MAX_LENGTH) + ".b.c";
 
