@@ -183,6 +183,7 @@ public final class LiveService implements AutoCloseable {
         }
         tasks.shutdown();
         stream.close();
+        access.close();
     }
 
     /** The value of {@code Access-Control-Allow-Origin} for a request's origin, or null for none. */

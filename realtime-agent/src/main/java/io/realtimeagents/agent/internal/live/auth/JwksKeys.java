@@ -10,24 +10,32 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import java.io.Closeable;
+import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The public keys of {@code LIVE_AUTH_JWKS_URL}, fetched with the JOSE library's JWK source: cached for
- * {@link #CACHE_LIFETIME}, fetched again when a token names a key id the cached set lacks (an identity provider
- * rotated its keys), and at most twice per {@link #MIN_REFRESH}, so tokens with made-up key ids cannot flood the
- * provider. A fetch waits at most about two seconds; failures are logged and bounded by the same limit.
+ * {@link #CACHE_LIFETIME} and refreshed in the background {@link #REFRESH_AHEAD} before it expires (so routine
+ * refreshes never hold up a client), fetched again at once when a token names a key id the cached set lacks (an
+ * identity provider rotated its keys), and at most twice per {@link #MIN_REFRESH}, so tokens with made-up key ids
+ * cannot flood the provider. A fetch waits at most about two seconds; failures are logged and bounded by the same
+ * limit.
  */
-final class JwksKeys {
+final class JwksKeys implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JwksKeys.class);
 
     /** How long a fetched key set is used before it is fetched again. */
     static final Duration CACHE_LIFETIME = Duration.ofMinutes(5);
+
+    /** How long before the cached set expires it is fetched again in the background. */
+    static final Duration REFRESH_AHEAD = Duration.ofSeconds(30);
 
     /** The interval in which the key set is fetched at most twice, whatever tokens arrive. */
     static final Duration MIN_REFRESH = Duration.ofSeconds(30);
@@ -50,7 +58,17 @@ final class JwksKeys {
                             URI.create(url).toURL(),
                             new DefaultResourceRetriever(TIMEOUT_MILLIS, TIMEOUT_MILLIS, SIZE_LIMIT_BYTES))
                     .cache(CACHE_LIFETIME.toMillis(), 2L * TIMEOUT_MILLIS)
-                    .refreshAheadCache(false)
+                    .refreshAheadCache(
+                            REFRESH_AHEAD.toMillis(),
+                            null,
+                            Executors.newThreadPerTaskExecutor(
+                                    Thread.ofVirtual().name("jwks-refresh").factory()),
+                            true,
+                            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                                    .daemon()
+                                    .name("jwks-refresh-timer")
+                                    .factory()),
+                            true)
                     .retrying(false)
                     .rateLimited(minRefresh.toMillis())
                     .build();
@@ -101,5 +119,17 @@ final class JwksKeys {
                         ? "no " + header.getAlgorithm() + " key"
                         : "no " + header.getAlgorithm() + " key with kid " + ReasonText.shown(kid))
                 + " in LIVE_AUTH_JWKS_URL" + detail + ": sign with a key the identity provider publishes");
+    }
+
+    /** Stops the background refresh. */
+    @Override
+    public void close() {
+        if (source instanceof Closeable closeable) {
+            try {
+                closeable.close();
+            } catch (IOException e) {
+                LOG.debug("Closing the JWKS source failed: {}", e.toString());
+            }
+        }
     }
 }

@@ -127,6 +127,13 @@ final class JwtVerifier {
         return hmac == null ? "a key of LIVE_AUTH_JWKS_URL" : "LIVE_AUTH_JWT_SECRET or a key of LIVE_AUTH_JWKS_URL";
     }
 
+    /** Stops refreshing the JWKS keys, if any. */
+    void close() {
+        if (jwks != null) {
+            jwks.close();
+        }
+    }
+
     /** Starts fetching the JWKS keys, if any, so the first client does not wait. */
     void prefetch() {
         if (jwks != null) {

@@ -81,6 +81,13 @@ public final class LiveAccess {
         }
     }
 
+    /** Stops the background refresh of the keys of {@code LIVE_AUTH_JWKS_URL}. */
+    public void close() {
+        if (jwt != null) {
+            jwt.close();
+        }
+    }
+
     /**
      * One line for the start-up log, never containing a secret, e.g. {@code JWT (HS256/384/512, issuer
      * https://auth.example) or one of 2 API keys required; origins: https://a.example, https://b.example}.

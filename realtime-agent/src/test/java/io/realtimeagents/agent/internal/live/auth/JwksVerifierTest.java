@@ -11,7 +11,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,7 @@ class JwksVerifierTest {
     private static final ECKey EC = JwksServer.ecKey("ec-1");
 
     private JwksServer idp;
+    private final List<JwksKeys> opened = new java.util.ArrayList<>();
 
     @BeforeEach
     void start() throws IOException {
@@ -36,11 +36,18 @@ class JwksVerifierTest {
 
     @AfterEach
     void stop() {
+        opened.forEach(JwksKeys::close);
         idp.close();
     }
 
+    private JwksKeys keys(String url) {
+        JwksKeys keys = new JwksKeys(url, JwksKeys.MIN_REFRESH);
+        opened.add(keys);
+        return keys;
+    }
+
     private JwtVerifier verifier(String secret) {
-        return new JwtVerifier(secret, new JwksKeys(idp.url(), JwksKeys.MIN_REFRESH), ANY);
+        return new JwtVerifier(secret, keys(idp.url()), ANY);
     }
 
     @Test
@@ -118,8 +125,7 @@ class JwksVerifierTest {
             socket.bind(new InetSocketAddress("127.0.0.1", 0));
             closedPort = socket.getLocalPort();
         }
-        JwtVerifier verifier = new JwtVerifier(
-                null, new JwksKeys("http://127.0.0.1:" + closedPort + "/jwks", Duration.ofSeconds(30)), ANY);
+        JwtVerifier verifier = new JwtVerifier(null, keys("http://127.0.0.1:" + closedPort + "/jwks"), ANY);
 
         assertDenied(
                 verifier.verify(JwksServer.sign(EC, Map.of("topics", "*")), NOW),
