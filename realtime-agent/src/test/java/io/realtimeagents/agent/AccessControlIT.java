@@ -3,6 +3,8 @@ package io.realtimeagents.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.jwk.ECKey;
+import io.realtimeagents.agent.internal.live.auth.JwksServer;
 import io.realtimeagents.agent.support.HttpProbe;
 import io.realtimeagents.agent.support.HttpProbe.Reply;
 import io.realtimeagents.agent.support.TestAgents;
@@ -15,6 +17,7 @@ import io.realtimeagents.testkit.KafkaTestClient;
 import io.realtimeagents.testkit.SseTestClient;
 import io.realtimeagents.testkit.WithKafka;
 import io.realtimeagents.testkit.WsTestClient;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +41,9 @@ class AccessControlIT {
     private static final String RUNNER_KEY = "runner-key-0123456789";
     private static final String OPS_KEY = "ops-key-0123456789abcd";
 
+    private static final ECKey IDP_KEY = JwksServer.ecKey("idp-key-1");
+
+    private static JwksServer idp;
     private static RunningAgent running;
 
     /** Counts words, or sums. */
@@ -55,12 +61,15 @@ class AccessControlIT {
     }
 
     @BeforeAll
-    static void start(KafkaBroker broker, KafkaTestClient client) {
+    static void start(KafkaBroker broker, KafkaTestClient client) throws IOException {
+        idp = JwksServer.start();
+        idp.publish(IDP_KEY);
         running = RealtimeAgents.app(CountingAgent::new)
                 .config(TestAgents.config(broker, "access-control")
                         .eventsTopic(client.uniqueTopic("events", 1))
                         .set(AgentSettings.KAFKA_LIVE_TOPIC, client.uniqueTopic("live", 1))
                         .set(AgentSettings.LIVE_AUTH_JWT_SECRET, SECRET)
+                        .set(AgentSettings.LIVE_AUTH_JWKS_URL, idp.url())
                         .set(
                                 AgentSettings.LIVE_AUTH_API_KEYS,
                                 READER_KEY + "=alerts, " + RUNNER_KEY + "=alerts;tasks=word_count, " + OPS_KEY
@@ -76,6 +85,9 @@ class AccessControlIT {
     static void stop() {
         if (running != null) {
             running.close();
+        }
+        if (idp != null) {
+            idp.close();
         }
     }
 
@@ -138,6 +150,34 @@ class AccessControlIT {
         assertThat(key.json().path("result").path("words").asInt()).isEqualTo(3);
         assertThat(token.status()).as(token.body()).isEqualTo(200);
         assertThat(token.json().path("result").path("words").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void es256TokensOfAnIdentityProvider_openEveryDoorTheyAreGranted() throws Exception {
+        String token = JwksServer.sign(
+                IDP_KEY,
+                Map.of(
+                        "sub",
+                        "idp-user",
+                        "topics",
+                        List.of("alerts"),
+                        "tasks",
+                        List.of("word_count"),
+                        "exp",
+                        Instant.now().plusSeconds(600).getEpochSecond()));
+
+        Reply task = HttpProbe.post(running, "/count", "{\"query\":\"x y\"}", "Authorization", bearer(token));
+        assertThat(task.status()).as(task.body()).isEqualTo(200);
+        try (WsTestClient client = WsTestClient.connect(ws(), "Authorization", bearer(token))) {
+            client.send("agent_request", Map.of("task_type", "word_count", "query", "a"), "idp-1");
+            assertThat(client.next("agent_response", TIMEOUT)
+                            .path("correlation_id")
+                            .asText())
+                    .isEqualTo("idp-1");
+        }
+        assertThat(HttpProbe.get(running, "/realtime/status", "Authorization", bearer(token))
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
