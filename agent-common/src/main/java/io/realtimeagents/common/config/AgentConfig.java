@@ -359,6 +359,7 @@ public final class AgentConfig {
                                 + ")"));
             }
             checkMqtt(problems);
+            checkStatusProtection(problems);
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(problems);
             }
@@ -383,6 +384,21 @@ public final class AgentConfig {
                         origins.getOrDefault(maxSetting, "default"),
                         "must not be shorter than " + AgentSettings.MQTT_RECONNECT_BACKOFF.env() + " (" + backoff
                                 + ")"));
+            }
+        }
+
+        private void checkStatusProtection(List<String> problems) {
+            boolean credentials = get(AgentSettings.LIVE_AUTH_JWT_SECRET) != null
+                    || get(AgentSettings.LIVE_AUTH_JWKS_URL) != null
+                    || get(AgentSettings.LIVE_AUTH_API_KEYS) != null;
+            if (get(AgentSettings.STATUS_ENDPOINTS_PROTECTED) && !credentials) {
+                Setting<Boolean> setting = AgentSettings.STATUS_ENDPOINTS_PROTECTED;
+                problems.add(invalid(
+                        setting,
+                        "true",
+                        origins.getOrDefault(setting, "default"),
+                        "no credential could ever be accepted: set LIVE_AUTH_JWT_SECRET, LIVE_AUTH_JWKS_URL or"
+                                + " LIVE_AUTH_API_KEYS"));
             }
         }
 

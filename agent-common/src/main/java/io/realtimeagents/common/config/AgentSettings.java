@@ -349,9 +349,28 @@ public final class AgentSettings {
     public static final Setting<String> LIVE_AUTH_JWT_SECRET = Setting.builder(
                     "live.auth.jwt-secret", "LIVE_AUTH_JWT_SECRET", Types::string)
             .doc("HMAC key (HS256/384/512) of the JWTs clients must present; their topics claim lists the topics"
-                    + " they may read. Setting it or LIVE_AUTH_API_KEYS turns access control on (never logged)")
+                    + " they may read. Setting it, LIVE_AUTH_JWKS_URL or LIVE_AUTH_API_KEYS turns access control on"
+                    + " (never logged)")
             .validator(Types::jwtSecret)
             .secret()
+            .build();
+
+    /** Where the public keys of RS256/ES256 JWTs are published. */
+    public static final Setting<String> LIVE_AUTH_JWKS_URL = Setting.builder(
+                    "live.auth.jwks-url", "LIVE_AUTH_JWKS_URL", Types::string)
+            .doc("JWKS URL of an identity provider whose RSA and EC keys (RS256/384/512, PS256/384/512,"
+                    + " ES256/384/512) sign client JWTs; keys are cached and fetched again for an unknown kid, at most"
+                    + " twice per 30 s. Setting it turns access control on")
+            .validator(Types::url)
+            .build();
+
+    /** How far the clocks of token issuers and this server may disagree. */
+    public static final Setting<Duration> LIVE_AUTH_CLOCK_SKEW = Setting.builder(
+                    "live.auth.clock-skew", "LIVE_AUTH_CLOCK_SKEW", Types::duration)
+            .doc("Leeway for a JWT's exp and nbf; an open connection is closed this long after its token's exp")
+            .defaultValue(Duration.ofSeconds(30))
+            .defaultText("30s")
+            .validator(Types::notNegative)
             .build();
 
     /** The issuer JWTs must name. */
@@ -369,8 +388,10 @@ public final class AgentSettings {
     /** Static API keys and their topics. */
     public static final Setting<String> LIVE_AUTH_API_KEYS = Setting.builder(
                     "live.auth.api-keys", "LIVE_AUTH_API_KEYS", Types::string)
-            .doc("Comma-separated <key>=<topic>|<topic> (a topic may end in * or be *): static keys clients may"
-                    + " present instead of a JWT (never logged)")
+            .doc("Comma-separated <key>=<topic>|<topic>[;tasks=<type>|<type>][;scope=status] (a topic may end in *"
+                    + " or be *, a task type may be *): static keys clients may present instead of a JWT, with the"
+                    + " topics they may read, the task types they may run and whether they may read the status"
+                    + " endpoints (never logged)")
             .validator(Types::apiKeys)
             .secret()
             .build();
@@ -383,6 +404,15 @@ public final class AgentSettings {
             .defaultValue(List.of())
             .defaultText("(any)")
             .validator(Types::origins)
+            .build();
+
+    /** Whether the status and metrics endpoints need a credential. */
+    public static final Setting<Boolean> STATUS_ENDPOINTS_PROTECTED = Setting.builder(
+                    "status.endpoints-protected", "STATUS_ENDPOINTS_PROTECTED", Types::bool)
+            .doc("When true, GET /metrics, /realtime/status and /realtime/connections need a credential with the"
+                    + " status scope (a JWT's scope claim, an API key's ;scope=status); /health and the probes stay"
+                    + " open. Needs LIVE_AUTH_JWT_SECRET, LIVE_AUTH_JWKS_URL or LIVE_AUTH_API_KEYS")
+            .defaultValue(false)
             .build();
 
     /** The MQTT broker host. */
@@ -592,10 +622,13 @@ public final class AgentSettings {
             LIVE_HISTORY_MAX_AGE,
             SSE_RETRY,
             LIVE_AUTH_JWT_SECRET,
+            LIVE_AUTH_JWKS_URL,
+            LIVE_AUTH_CLOCK_SKEW,
             LIVE_AUTH_JWT_ISSUER,
             LIVE_AUTH_JWT_AUDIENCE,
             LIVE_AUTH_API_KEYS,
             LIVE_ALLOWED_ORIGINS,
+            STATUS_ENDPOINTS_PROTECTED,
             MQTT_HOST,
             MQTT_PORT,
             MQTT_USER,

@@ -28,6 +28,7 @@ final class Types {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:\\[\\]-]{1,253}");
     private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.\\[\\]:-]+");
+    private static final Pattern TASK_TYPE = Pattern.compile("\\*|[A-Za-z0-9._:-]{1,200}");
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final long MAX_SESSION_EXPIRY_SECONDS = 0xFFFF_FFFEL;
     /** The value of {@code MQTT_SHARED_GROUP} that turns shared subscriptions off. */
@@ -221,7 +222,10 @@ final class Types {
         return value == null || value.length() >= 32 ? null : "must be at least 32 characters (256 bits) long";
     }
 
-    /** {@code <key>=<pattern>|<pattern>,...}: keys of at least 16 characters, valid topic patterns. */
+    /**
+     * {@code <key>=<pattern>|<pattern>[;tasks=<type>|<type>][;scope=status],...}: keys of at least 16 characters,
+     * valid topic patterns and task types, known options.
+     */
     static String apiKeys(String value) {
         if (value == null) {
             return null;
@@ -233,13 +237,43 @@ final class Types {
             if (eq < 16) {
                 return "entry " + index + " must be <key>=<topic>|<topic> with a key of at least 16 characters";
             }
+            String[] parts = entry.substring(eq + 1).split(";", -1);
             try {
-                TopicPermissions.of(List.of(entry.substring(eq + 1).split("\\|")));
+                if (!parts[0].isBlank()) {
+                    TopicPermissions.of(List.of(parts[0].split("\\|")));
+                }
             } catch (IllegalArgumentException e) {
                 return "entry " + index + ": " + e.getMessage();
             }
+            for (int i = 1; i < parts.length; i++) {
+                String problem = apiKeyOption(parts[i].trim());
+                if (problem != null) {
+                    return "entry " + index + ": " + problem;
+                }
+            }
         }
         return null;
+    }
+
+    private static String apiKeyOption(String option) {
+        if (option.startsWith("tasks=")) {
+            for (String type : option.substring("tasks=".length()).split("\\|")) {
+                if (!type.isBlank() && !TASK_TYPE.matcher(type.trim()).matches()) {
+                    return "'" + type.trim() + "' is not a task type: use letters, digits, '.', '_', ':', '-', or *";
+                }
+            }
+            return null;
+        }
+        if (option.startsWith("scope=")) {
+            for (String scope : option.substring("scope=".length()).split("\\|")) {
+                if (!scope.isBlank() && !scope.trim().equals("status")) {
+                    return "unknown scope '" + scope.trim() + "': the only scope is status";
+                }
+            }
+            return null;
+        }
+        // not quoted: a mistyped separator could make it a key
+        return "an option after ';' is neither tasks=<type>|<type> nor scope=status";
     }
 
     static String origins(List<String> origins) {

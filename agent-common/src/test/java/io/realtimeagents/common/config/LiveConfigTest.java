@@ -69,4 +69,48 @@ class LiveConfigTest {
                 .hasMessageNotContaining("short-secret")
                 .hasMessageNotContaining("tiny=alerts");
     }
+
+    @Test
+    void apiKeys_withTaskAndScopeOptions_areAccepted_andOldEntriesStillAre() {
+        AgentConfig config = load(Map.of(
+                "LIVE_AUTH_API_KEYS",
+                "key-0123456789abcdef=alerts|ward.*;tasks=analyze|summarize, ops-key-0123456789=;tasks=*;scope=status,"
+                        + " old-key-0123456789ab=*"));
+
+        assertThat(config.get(AgentSettings.LIVE_AUTH_API_KEYS)).contains("tasks=analyze|summarize");
+    }
+
+    @Test
+    void apiKeys_withBadOptions_failNamingTheEntry_withoutShowingTheKey() {
+        for (String bad : List.of(
+                "key-0123456789abcdef=alerts;tasks=bad type",
+                "key-0123456789abcdef=alerts;scope=admin",
+                "key-0123456789abcdef=alerts;other-key-0123456789=alerts")) {
+            assertThatThrownBy(() -> load(Map.of("LIVE_AUTH_API_KEYS", bad)))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("configuration LIVE_AUTH_API_KEYS")
+                    .hasMessageContaining("entry 1: ")
+                    .hasMessageNotContaining("0123456789");
+        }
+    }
+
+    @Test
+    void protectedStatusEndpoints_withoutAnyCredential_failAtStartUp() {
+        assertThatThrownBy(() -> load(Map.of("STATUS_ENDPOINTS_PROTECTED", "true")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("Invalid value true for configuration STATUS_ENDPOINTS_PROTECTED")
+                .hasMessageContaining("set LIVE_AUTH_JWT_SECRET, LIVE_AUTH_JWKS_URL or LIVE_AUTH_API_KEYS");
+        assertThat(load(Map.of("STATUS_ENDPOINTS_PROTECTED", "true", "LIVE_AUTH_JWKS_URL", "https://idp.example/jwks"))
+                        .get(AgentSettings.STATUS_ENDPOINTS_PROTECTED))
+                .isTrue();
+    }
+
+    @Test
+    void jwksUrl_mustBeHttp_andClockSkewDefaultsTo30s() {
+        assertThat(load(Map.of()).get(AgentSettings.LIVE_AUTH_CLOCK_SKEW)).isEqualTo(Duration.ofSeconds(30));
+        assertThatThrownBy(() -> load(Map.of("LIVE_AUTH_JWKS_URL", "file:///etc/keys.json")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("configuration LIVE_AUTH_JWKS_URL")
+                .hasMessageContaining("must be an http:// or https:// URL");
+    }
 }

@@ -46,6 +46,7 @@ public final class AgentRuntime implements AgentServices {
     private final TaskExecutor taskExecutor;
     private final TaskRunner tasks;
     private final LiveService live;
+    private final HttpAccess httpAccess;
     private final Instant startedAt = Instant.now();
     private final List<MqttSubscription> mqttSubscriptions = new CopyOnWriteArrayList<>();
     private volatile MqttRuntime mqtt;
@@ -75,6 +76,12 @@ public final class AgentRuntime implements AgentServices {
         this.kafka = created;
         this.live = LiveService.create(
                 config, info.webSocketEndpoints(), metrics.registry(), created, processor, taskExecutor);
+        this.httpAccess = new HttpAccess(live.access(), info.endpoints());
+    }
+
+    /** Access control of the HTTP task and status endpoints. */
+    public HttpAccess httpAccess() {
+        return httpAccess;
     }
 
     /** Live delivery to WebSocket and SSE clients. */

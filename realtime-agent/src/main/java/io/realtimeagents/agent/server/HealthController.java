@@ -1,5 +1,6 @@
 package io.realtimeagents.agent.server;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -30,12 +31,12 @@ final class HealthController {
     }
 
     @Get("/realtime/status")
-    HttpResponse<String> status() {
-        return Replies.json(runtime.status());
+    HttpResponse<String> status(HttpRequest<?> request) {
+        return Replies.json(Replies.statusDenied(runtime, request).orElseGet(runtime::status));
     }
 
     @Get("/realtime/connections")
-    HttpResponse<String> connections() {
-        return Replies.json(runtime.connections());
+    HttpResponse<String> connections(HttpRequest<?> request) {
+        return Replies.json(Replies.statusDenied(runtime, request).orElseGet(runtime::connections));
     }
 }

@@ -1,10 +1,13 @@
 package io.realtimeagents.agent.server;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.realtimeagents.agent.internal.AgentRuntime;
+import io.realtimeagents.agent.internal.HttpReply;
+import java.util.Optional;
 
 /** The Prometheus scrape endpoint. */
 @Controller
@@ -18,7 +21,11 @@ final class MetricsController {
     }
 
     @Get("/metrics")
-    HttpResponse<String> metrics() {
+    HttpResponse<String> metrics(HttpRequest<?> request) {
+        Optional<HttpReply> denied = Replies.statusDenied(runtime, request);
+        if (denied.isPresent()) {
+            return Replies.json(denied.get());
+        }
         return HttpResponse.ok(runtime.scrape()).contentType(PROMETHEUS_TEXT);
     }
 }

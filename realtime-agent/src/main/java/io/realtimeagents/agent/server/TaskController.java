@@ -12,6 +12,9 @@ import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.realtimeagents.agent.internal.AgentRuntime;
+import io.realtimeagents.agent.internal.HttpReply;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -28,7 +31,12 @@ final class TaskController {
 
     @Post("/tasks")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
-    CompletionStage<HttpResponse<String>> named(@Nullable @Body String body) {
+    CompletionStage<HttpResponse<String>> named(HttpRequest<?> request, @Nullable @Body String body) {
+        Optional<HttpReply> denied =
+                runtime.httpAccess().namedTask(body, Replies.authorization(request), Replies.accessToken(request));
+        if (denied.isPresent()) {
+            return CompletableFuture.completedFuture(Replies.json(denied.get()));
+        }
         return runtime.runTask(body).thenApply(Replies::json);
     }
 
@@ -47,6 +55,11 @@ final class TaskController {
     @Post("/{+path}")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
     CompletionStage<HttpResponse<String>> endpoint(HttpRequest<?> request, @Nullable @Body String body) {
+        Optional<HttpReply> denied = runtime.httpAccess()
+                .taskAt(request.getPath(), Replies.authorization(request), Replies.accessToken(request));
+        if (denied.isPresent()) {
+            return CompletableFuture.completedFuture(Replies.json(denied.get()));
+        }
         return runtime.runTaskAt(request.getPath(), body).thenApply(Replies::json);
     }
 }

@@ -22,16 +22,18 @@ public final class HttpProbe {
 
     private HttpProbe() {}
 
-    /** {@code GET path} on the agent. */
-    public static Reply get(RunningAgent agent, String path) {
-        return send(HttpRequest.newBuilder(uri(agent, path)).GET());
+    /** {@code GET path} on the agent, with headers given as name, value, name, value... */
+    public static Reply get(RunningAgent agent, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(agent, path)).GET();
+        return send(headers.length == 0 ? request : request.headers(headers));
     }
 
-    /** {@code POST path} on the agent with a JSON body. */
-    public static Reply post(RunningAgent agent, String path, String body) {
-        return send(HttpRequest.newBuilder(uri(agent, path))
+    /** {@code POST path} on the agent with a JSON body, and headers given as name, value, name, value... */
+    public static Reply post(RunningAgent agent, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(agent, path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        return send(headers.length == 0 ? request : request.headers(headers));
     }
 
     /** The partitions the agent's consumer holds, from {@code /realtime/status}. */

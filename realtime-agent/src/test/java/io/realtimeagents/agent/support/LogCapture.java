@@ -2,6 +2,7 @@ package io.realtimeagents.agent.support;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
@@ -11,24 +12,40 @@ public final class LogCapture implements AutoCloseable {
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    private LogCapture(Class<?> loggerClass) {
-        this(loggerClass.getName());
-    }
-
-    private LogCapture(String loggerName) {
-        this.logger = (Logger) LoggerFactory.getLogger(loggerName);
+    private LogCapture(Logger logger) {
+        this.logger = logger;
         appender.start();
         logger.addAppender(appender);
     }
 
     /** Starts capturing every logger: whatever reaches the root logger's appenders, the lines a user would see. */
     public static LogCapture all() {
-        return new LogCapture(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        return root();
     }
 
     /** Starts capturing the logger of the given class. */
     public static LogCapture of(Class<?> loggerClass) {
-        return new LogCapture(loggerClass);
+        return new LogCapture((Logger) LoggerFactory.getLogger(loggerClass));
+    }
+
+    /** Starts capturing everything logged, by every logger (of the levels enabled). */
+    public static LogCapture root() {
+        return new LogCapture((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME));
+    }
+
+    /** Everything logged so far, one event a line: the formatted message, then its exceptions' classes and messages. */
+    public String text() {
+        StringBuilder text = new StringBuilder();
+        synchronized (appender) {
+            for (ILoggingEvent event : appender.list) {
+                text.append(event.getFormattedMessage());
+                for (IThrowableProxy error = event.getThrowableProxy(); error != null; error = error.getCause()) {
+                    text.append(" | ").append(error.getClassName()).append(": ").append(error.getMessage());
+                }
+                text.append('\n');
+            }
+        }
+        return text.toString();
     }
 
     /** The formatted messages logged so far. */

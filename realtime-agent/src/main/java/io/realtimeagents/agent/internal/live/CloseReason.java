@@ -9,7 +9,9 @@ enum CloseReason {
     /** The agent is stopping. */
     SHUTDOWN("shutdown", 1001),
     /** The client broke the protocol. */
-    PROTOCOL("protocol_error", 1002);
+    PROTOCOL("protocol_error", 1002),
+    /** The client's token expired (its {@code exp} plus {@code LIVE_AUTH_CLOCK_SKEW}). */
+    TOKEN_EXPIRED("token_expired", 4401);
 
     private final String tag;
     private final int webSocketCode;

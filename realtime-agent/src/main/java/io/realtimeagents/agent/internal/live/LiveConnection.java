@@ -6,8 +6,11 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.realtimeagents.common.live.SlowClientPolicy;
 import io.realtimeagents.common.live.TopicPermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  * dropped for it, by policy.
  */
 abstract class LiveConnection extends ChannelInboundHandlerAdapter {
+    private static final Duration LONGEST_TIMER = Duration.ofDays(3650);
+
     final Channel channel;
     final LiveShard shard;
     final TopicPermissions permissions;
@@ -30,6 +35,8 @@ abstract class LiveConnection extends ChannelInboundHandlerAdapter {
     private long lastSentNanos = System.nanoTime();
     /** Which of the shard's heartbeat ticks serves this connection. */
     int heartbeatSlot;
+
+    private Instant expiresAt;
 
     LiveConnection(Channel channel, LiveShard shard, TopicPermissions permissions, LiveSettings settings) {
         this.channel = channel;
@@ -56,6 +63,35 @@ abstract class LiveConnection extends ChannelInboundHandlerAdapter {
 
     /** Closes the channel; a slow client's full buffer is not waited for. */
     abstract void close(CloseReason reason, String detail);
+
+    /**
+     * Closes the connection when its credentials stop being accepted: one timer on the channel's event loop, cancelled
+     * when the channel closes first. Nothing happens for credentials that do not expire.
+     *
+     * @param deadline the moment, or null
+     */
+    void expireAt(Instant deadline) {
+        if (deadline == null) {
+            return;
+        }
+        expiresAt = deadline;
+        Duration left = Duration.between(Instant.now(), deadline);
+        if (left.compareTo(LONGEST_TIMER) > 0) {
+            return; // no connection lives that long; and the delay would overflow the timer
+        }
+        long delayNanos = Math.max(0, left.toNanos());
+        ScheduledFuture<?> timer = channel.eventLoop()
+                .schedule(
+                        () -> closeWith(CloseReason.TOKEN_EXPIRED, "token expired: reconnect with a new token"),
+                        delayNanos,
+                        TimeUnit.NANOSECONDS);
+        channel.closeFuture().addListener(closed -> timer.cancel(false));
+    }
+
+    /** Whether the connection's credentials are no longer accepted. */
+    boolean expired(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
 
     /** Whether this connection receives every topic it is permitted (a multiplexed stream). */
     boolean everything() {

@@ -89,6 +89,7 @@ public final class LiveService implements AutoCloseable {
                 LiveRouter.STREAM_EVENTS,
                 LiveRouter.STREAM_TOPIC,
                 access.describe());
+        access.prefetchKeys();
         if (kafka == null) {
             stream.startAt(StreamLayout.of(List.of("local"), List.of(new TopicPartition("local", 0))), new long[1]);
             return;
@@ -200,6 +201,7 @@ public final class LiveService implements AutoCloseable {
             feed.close();
         }
         stream.close();
+        access.close();
     }
 
     /** The value of {@code Access-Control-Allow-Origin} for a request's origin, or null for none. */
@@ -215,7 +217,8 @@ public final class LiveService implements AutoCloseable {
         return settings;
     }
 
-    LiveAccess access() {
+    /** Who may connect, and what each client may do. */
+    public LiveAccess access() {
         return access;
     }
 

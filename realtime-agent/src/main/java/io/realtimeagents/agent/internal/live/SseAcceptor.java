@@ -114,6 +114,7 @@ final class SseAcceptor {
             connection.receiveEverything();
         }
         service.hub().opened(connection);
+        connection.expireAt(granted.expiresAt());
         topics.forEach(topic -> shard.subscribe(connection, topic));
         Predicate<String> filter = topics.isEmpty() ? granted.topics()::allows : topics::contains;
         if (lastEventId == null) {

@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.ReferenceCountUtil;
+import io.realtimeagents.common.json.Json;
 import io.realtimeagents.common.live.TopicPermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,9 @@ import org.slf4j.LoggerFactory;
  */
 final class SseConnection extends LiveConnection {
     private static final Logger LOG = LoggerFactory.getLogger(SseConnection.class);
+    /** The last message of a stream whose token expired (without an id, so Last-Event-ID stays where it was). */
+    private static final String TOKEN_EXPIRED = Json.encodeToString(
+            WsProtocol.error("token_expired", "the token expired: reconnect with a new token (?access_token=)", null));
 
     SseConnection(Channel channel, LiveShard shard, TopicPermissions permissions, LiveSettings settings) {
         super(channel, shard, permissions, settings);
@@ -46,6 +50,9 @@ final class SseConnection extends LiveConnection {
     @Override
     void close(CloseReason reason, String detail) {
         LOG.debug("Closing SSE stream {}: {}", this, detail);
+        if (reason == CloseReason.TOKEN_EXPIRED && channel.isWritable()) {
+            channel.write(LiveFrames.sseChunkOf("data: " + TOKEN_EXPIRED + "\n\n"));
+        }
         if (reason != CloseReason.SLOW && channel.isWritable()) {
             channel.writeAndFlush(LiveFrames.LAST_CHUNK.duplicate()).addListener(ChannelFutureListener.CLOSE);
         } else {

@@ -64,7 +64,8 @@ final class WsAcceptor {
         }
         LiveRouter.takeOver(ctx);
         LiveShard shard = service.hub().shardOf(channel);
-        WsConnection connection = new WsConnection(channel, shard, granted.topics(), settings, protocol);
+        WsConnection connection =
+                new WsConnection(channel, shard, granted.topics(), granted.tasks(), settings, protocol);
         ChannelPipeline pipeline = ctx.pipeline();
         pipeline.addAfter(ctx.name(), "live-ws", connection);
         pipeline.replace(ctx.name(), "live-ws-aggregator", new WebSocketFrameAggregator(settings.maxFrameBytes()));
@@ -84,6 +85,7 @@ final class WsAcceptor {
                 return;
             }
             service.hub().opened(connection);
+            connection.expireAt(granted.expiresAt());
             for (String topic : endpoint.autoSubscribe()) {
                 shard.subscribe(connection, topic);
                 connection.reply(WsProtocol.reply("subscription_confirmed", Map.of("topic", topic), null));

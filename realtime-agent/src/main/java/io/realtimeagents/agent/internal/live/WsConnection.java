@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
+import io.realtimeagents.agent.internal.live.auth.TaskPermissions;
 import io.realtimeagents.common.json.Json;
 import io.realtimeagents.common.live.TopicPermissions;
 import io.realtimeagents.common.model.WebSocketMessage;
@@ -28,15 +29,20 @@ final class WsConnection extends LiveConnection {
     private static final int MAX_REASON_BYTES = 123;
 
     private final WsProtocol protocol;
+    /** The task types the client may run with {@code agent_request}. */
+    final TaskPermissions tasks;
+
     private long lastReadNanos = System.nanoTime();
 
     WsConnection(
             Channel channel,
             LiveShard shard,
             TopicPermissions permissions,
+            TaskPermissions tasks,
             LiveSettings settings,
             WsProtocol protocol) {
         super(channel, shard, permissions, settings);
+        this.tasks = tasks;
         this.protocol = protocol;
     }
 

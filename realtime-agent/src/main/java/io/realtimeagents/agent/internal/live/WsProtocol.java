@@ -10,6 +10,7 @@ import io.realtimeagents.common.model.WebSocketMessage;
 import io.realtimeagents.common.task.TaskRequest;
 import io.realtimeagents.common.task.TaskResult;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -123,6 +124,11 @@ final class WsProtocol {
             connection.reply(error("missing_field", "missing field payload.task_type", correlationId));
             return;
         }
+        WebSocketMessage denied = denial(connection, taskType, correlationId);
+        if (denied != null) {
+            connection.reply(denied);
+            return;
+        }
         TaskRequest request;
         try {
             request = Json.convert(payload, TaskRequest.class);
@@ -140,6 +146,21 @@ final class WsProtocol {
         } catch (RejectedExecutionException e) {
             connection.reply(error("busy", e.getMessage(), correlationId));
         }
+    }
+
+    /** An {@code unauthorized} error when the connection's token expired, {@code forbidden} without the task type. */
+    private static WebSocketMessage denial(WsConnection connection, String taskType, String correlationId) {
+        if (connection.expired(Instant.now())) {
+            return error("unauthorized", "the token expired: reconnect with a new token", correlationId);
+        }
+        if (!connection.tasks.allows(taskType)) {
+            return error(
+                    "forbidden",
+                    "the credentials may not run task type '" + taskType
+                            + "': grant it in the token's tasks claim or the API key's ;tasks=",
+                    correlationId);
+        }
+        return null;
     }
 
     private WebSocketMessage run(TaskRequest request, String correlationId) {

@@ -10,17 +10,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The static keys of {@code LIVE_AUTH_API_KEYS}, {@code <key>=<pattern>|<pattern>,...}, with the topics each may
- * read. Only SHA-256 digests of the keys are kept; a presented key is compared with every one of them in constant
- * time, so neither the timing nor the subject ({@code api-key-<n>}) gives a key away.
+ * The static keys of {@code LIVE_AUTH_API_KEYS}, {@code <key>=<pattern>|<pattern>[;tasks=<type>|<type>][;scope=status]
+ * ,...}, with the topics each may read, the task types it may run ({@code *} for all; none without the option) and
+ * whether it may read the protected status endpoints. Only SHA-256 digests of the keys are kept; a presented key is
+ * compared with every one of them in constant time, so neither the timing nor the subject ({@code api-key-<n>}) gives
+ * a key away.
  */
 final class ApiKeys {
     private final List<byte[]> digests;
-    private final List<TopicPermissions> permissions;
+    private final List<AccessDecision.Granted> grants;
 
-    private ApiKeys(List<byte[]> digests, List<TopicPermissions> permissions) {
+    private ApiKeys(List<byte[]> digests, List<AccessDecision.Granted> grants) {
         this.digests = digests;
-        this.permissions = permissions;
+        this.grants = grants;
     }
 
     /**
@@ -30,7 +32,7 @@ final class ApiKeys {
      */
     static ApiKeys parse(String setting) {
         List<byte[]> digests = new ArrayList<>();
-        List<TopicPermissions> permissions = new ArrayList<>();
+        List<AccessDecision.Granted> grants = new ArrayList<>();
         String[] entries = setting == null ? new String[0] : setting.split(",");
         for (String raw : entries) {
             String entry = raw.trim();
@@ -39,19 +41,39 @@ final class ApiKeys {
             }
             int eq = entry.indexOf('=');
             String key = eq < 0 ? "" : entry.substring(0, eq).trim();
+            int index = digests.size() + 1;
             if (key.isEmpty()) {
-                throw new IllegalArgumentException("LIVE_AUTH_API_KEYS entry " + (digests.size() + 1)
+                throw new IllegalArgumentException("LIVE_AUTH_API_KEYS entry " + index
                         + " must be <key>=<topic>|<topic>, e.g. a random key of 32 characters=alerts|patient.*");
             }
             digests.add(sha256(key));
-            permissions.add(topics(entry.substring(eq + 1), digests.size()));
+            grants.add(grant(entry.substring(eq + 1), index));
         }
-        return new ApiKeys(List.copyOf(digests), List.copyOf(permissions));
+        return new ApiKeys(List.copyOf(digests), List.copyOf(grants));
     }
 
-    private static TopicPermissions topics(String patterns, int index) {
+    private static AccessDecision.Granted grant(String permissions, int index) {
+        String[] parts = permissions.split(";", -1);
+        TaskPermissions tasks = TaskPermissions.none();
+        boolean status = false;
         try {
-            return TopicPermissions.of(Arrays.asList(patterns.split("\\|")));
+            TopicPermissions topics = parts[0].isBlank()
+                    ? TopicPermissions.none()
+                    : TopicPermissions.of(Arrays.asList(parts[0].split("\\|")));
+            for (int i = 1; i < parts.length; i++) {
+                String option = parts[i].trim();
+                if (option.startsWith("tasks=")) {
+                    tasks = TaskPermissions.of(
+                            Arrays.asList(option.substring("tasks=".length()).split("\\|")));
+                } else if (option.equals("scope=status")) {
+                    status = true;
+                } else if (!option.isEmpty()) {
+                    // not quoted: a mistyped separator could make it a key
+                    throw new IllegalArgumentException(
+                            "an option after ';' is neither tasks=<type>|<type> nor scope=status");
+                }
+            }
+            return new AccessDecision.Granted("api-key-" + index, topics, tasks, status, null);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("LIVE_AUTH_API_KEYS entry " + index + ": " + e.getMessage(), e);
         }
@@ -76,9 +98,7 @@ final class ApiKeys {
                 found = i;
             }
         }
-        return found < 0
-                ? Optional.empty()
-                : Optional.of(new AccessDecision.Granted("api-key-" + (found + 1), permissions.get(found)));
+        return found < 0 ? Optional.empty() : Optional.of(grants.get(found));
     }
 
     private static byte[] sha256(String value) {

@@ -1,5 +1,6 @@
 package io.realtimeagents.agent.internal.live.auth;
 
+import static io.realtimeagents.agent.internal.live.auth.TestJwts.LONG_SECRET;
 import static io.realtimeagents.agent.internal.live.auth.TestJwts.OTHER_SECRET;
 import static io.realtimeagents.agent.internal.live.auth.TestJwts.SECRET;
 import static io.realtimeagents.agent.internal.live.auth.TestJwts.base64url;
@@ -20,7 +21,7 @@ class JwtVerifierTest {
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
     private static final long NOW_SECONDS = NOW.getEpochSecond();
 
-    private final JwtVerifier verifier = new JwtVerifier(SECRET, null, null);
+    private final JwtVerifier verifier = JwtVerifier.hmac(SECRET, null, null);
 
     @ParameterizedTest
     @ValueSource(strings = {"HS256", "HS384", "HS512"})
@@ -28,15 +29,66 @@ class JwtVerifierTest {
         String token = sign(
                 alg,
                 Map.of("sub", "nurse-7", "exp", NOW_SECONDS + 300, "topics", List.of("alerts", "patient.p-17.*")),
-                SECRET);
+                LONG_SECRET);
 
-        AccessDecision.Granted granted = granted(verifier.verify(token, NOW));
+        AccessDecision.Granted granted =
+                granted(JwtVerifier.hmac(LONG_SECRET, null, null).verify(token, NOW));
 
         assertThat(granted.subject()).isEqualTo("nurse-7");
         assertThat(granted.topics().allows("alerts")).isTrue();
         assertThat(granted.topics().allows("patient.p-17.vitals")).isTrue();
         assertThat(granted.topics().allows("patient.p-18.vitals")).isFalse();
         assertThat(granted.topics().allowsAll()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HS384", "HS512"})
+    void longerHmac_withASecretShorterThanItsHash_isDeniedSayingWhy(String alg) {
+        String token = sign(alg, Map.of("topics", "alerts"), SECRET);
+
+        assertDenied(
+                verifier.verify(token, NOW),
+                "alg " + alg + " needs a LIVE_AUTH_JWT_SECRET of at least " + (alg.equals("HS384") ? 48 : 64)
+                        + " bytes (RFC 7518), this server's is shorter: sign with HS256, or configure a longer secret");
+    }
+
+    @Test
+    void tasksAndScopeClaims_grantTasksAndStatus_andExpiryIncludesTheLeeway() {
+        AccessDecision.Granted granted = granted(verifier.verify(
+                hs256(Map.of(
+                        "tasks", List.of("analyze", "summarize"), "scope", "openid status", "exp", NOW_SECONDS + 60)),
+                NOW));
+
+        assertThat(granted.tasks().allows("analyze")).isTrue();
+        assertThat(granted.tasks().allows("summarize")).isTrue();
+        assertThat(granted.tasks().allows("delete_all")).isFalse();
+        assertThat(granted.status()).isTrue();
+        assertThat(granted.expiresAt()).isEqualTo(NOW.plusSeconds(60).plus(JwtVerifier.LEEWAY));
+        AccessDecision.Granted star = granted(verifier.verify(hs256(Map.of("tasks", "*", "scope", List.of("x"))), NOW));
+        assertThat(star.tasks().allows("anything")).isTrue();
+        assertThat(star.status()).isFalse();
+        assertThat(star.expiresAt()).isNull();
+    }
+
+    @Test
+    void withoutTasksClaim_noTaskMayRun() {
+        AccessDecision.Granted granted = granted(verifier.verify(hs256(Map.of("topics", "*")), NOW));
+
+        assertThat(granted.tasks()).isSameAs(TaskPermissions.none());
+        assertThat(granted.status()).isFalse();
+    }
+
+    @Test
+    void tasksClaimOfTheWrongShape_isDenied() {
+        assertDenied(
+                verifier.verify(hs256(Map.of("tasks", 3)), NOW),
+                "malformed token: tasks must be an array of task types or one space-separated string");
+        assertDenied(
+                verifier.verify(hs256(Map.of("tasks", List.of("bad type!"))), NOW),
+                "tasks claim: 'bad type!' is not a task type");
+        assertDenied(
+                verifier.verify(hs256(Map.of("scope", Map.of("a", 1))), NOW),
+                "malformed token: scope must be a space-separated string or an array of strings");
     }
 
     @Test
@@ -139,10 +191,12 @@ class JwtVerifierTest {
 
     @Test
     void tokenSignedWithHs256ButLabelledHs512_isDenied() {
-        String[] parts = hs256(Map.of("topics", "alerts")).split("\\.");
+        String[] parts = sign("HS256", Map.of("topics", "alerts"), LONG_SECRET).split("\\.");
         String relabelled = base64url("{\"alg\":\"HS512\"}") + "." + parts[1] + "." + parts[2];
 
-        assertDenied(verifier.verify(relabelled, NOW), "signature does not match LIVE_AUTH_JWT_SECRET");
+        assertDenied(
+                JwtVerifier.hmac(LONG_SECRET, null, null).verify(relabelled, NOW),
+                "signature does not match LIVE_AUTH_JWT_SECRET");
     }
 
     @ParameterizedTest
@@ -188,7 +242,7 @@ class JwtVerifierTest {
 
     @Test
     void issuer_mustMatchWhenConfigured() {
-        JwtVerifier strict = new JwtVerifier(SECRET, "https://auth.example", null);
+        JwtVerifier strict = JwtVerifier.hmac(SECRET, "https://auth.example", null);
 
         assertThat(strict.verify(hs256(Map.of("iss", "https://auth.example", "topics", "a")), NOW))
                 .isInstanceOf(AccessDecision.Granted.class);
@@ -202,7 +256,7 @@ class JwtVerifierTest {
 
     @Test
     void audience_asStringOrArray_mustContainTheConfiguredOne() {
-        JwtVerifier strict = new JwtVerifier(SECRET, null, "dashboard");
+        JwtVerifier strict = JwtVerifier.hmac(SECRET, null, "dashboard");
 
         assertThat(strict.verify(hs256(Map.of("aud", "dashboard", "topics", "a")), NOW))
                 .isInstanceOf(AccessDecision.Granted.class);
@@ -229,25 +283,20 @@ class JwtVerifierTest {
     }
 
     @Test
-    void badBase64_isMalformedNamingThePart() {
+    void badBase64_isMalformedOrFailsTheSignature() {
         String[] parts = hs256(Map.of("topics", "a")).split("\\.");
 
         assertDenied(
-                verifier.verify("ey$$.x.y", NOW),
-                "malformed token: the header is not base64url (A-Z, a-z, 0-9, '-', '_')");
-        assertDenied(
-                verifier.verify(parts[0] + ".pay+load/." + parts[2], NOW),
-                "malformed token: the payload is not base64url");
-        assertDenied(
-                verifier.verify(parts[0] + "." + parts[1] + ".s!g", NOW),
-                "malformed token: the signature is not base64url");
+                verifier.verify("ey$$.x.y", NOW), "malformed token: the header is not a base64url-encoded JSON object");
+        assertDenied(verifier.verify(parts[0] + ".pay+load/." + parts[2], NOW), "signature does not match");
+        assertDenied(verifier.verify(parts[0] + "." + parts[1] + ".s!g", NOW), "signature does not match");
     }
 
     @Test
     void headerNotJson_isMalformed() {
         String token = base64url("not json") + "." + base64url("{}") + ".c2ln";
 
-        assertDenied(verifier.verify(token, NOW), "malformed token: the header is not a JSON object");
+        assertDenied(verifier.verify(token, NOW), "malformed token: the header is not a base64url-encoded JSON object");
     }
 
     @Test
@@ -278,7 +327,7 @@ class JwtVerifierTest {
 
     @Test
     void audienceOfTheWrongType_isMalformed() {
-        JwtVerifier strict = new JwtVerifier(SECRET, null, "dashboard");
+        JwtVerifier strict = JwtVerifier.hmac(SECRET, null, "dashboard");
 
         assertDenied(
                 strict.verify(hs256(Map.of("aud", Map.of("name", "dashboard"))), NOW),
@@ -301,8 +350,16 @@ class JwtVerifierTest {
     }
 
     @Test
+    void expiryAtTheEndOfTime_neverCloses_insteadOfOverflowing() {
+        AccessDecision.Granted granted =
+                granted(verifier.verify(hs256(Map.of("exp", Instant.MAX.getEpochSecond() - 10)), NOW));
+
+        assertThat(granted.expiresAt()).isNull();
+    }
+
+    @Test
     void overlongToken_isMalformed() {
-        String token = "a".repeat(JwtToken.MAX_LENGTH) + ".b.c";
+        String token = "a".repeat(JwtVerifier.MAX_LENGTH) + ".b.c";
 
         assertDenied(verifier.verify(token, NOW), "malformed token: longer than 8192 characters");
     }

@@ -96,7 +96,7 @@ class LiveAccessApiKeyTest {
         assertThat(denied(keysAndJwt.check(
                                 null, "Bearer " + TestJwts.base64url("{\"alg\":\"HS256\"}") + ".b$.c", null, NOW))
                         .reason())
-                .isEqualTo("malformed token: the payload is not base64url (A-Z, a-z, 0-9, '-', '_')");
+                .startsWith("signature does not match LIVE_AUTH_JWT_SECRET");
     }
 
     @Test
@@ -118,5 +118,44 @@ class LiveAccessApiKeyTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("LIVE_AUTH_API_KEYS entry 2: Invalid live topic 'bad topic'")
                 .hasMessageNotContaining(KEY_2);
+    }
+
+    @Test
+    void oldEntries_keepTheirTopics_andRunNoTasks() {
+        AccessDecision.Granted granted = granted(keysOnly.authenticate("Bearer " + KEY_1, null, NOW));
+
+        assertThat(granted.topics().allows("alerts")).isTrue();
+        assertThat(granted.tasks()).isSameAs(TaskPermissions.none());
+        assertThat(granted.status()).isFalse();
+        assertThat(granted.expiresAt()).isNull();
+    }
+
+    @Test
+    void taskAndScopeOptions_grantTasksAndStatus() {
+        LiveAccess access = LiveAccess.from(config().set(
+                        AgentSettings.LIVE_AUTH_API_KEYS,
+                        KEY_1 + "=alerts;tasks=analyze|summarize, " + KEY_2 + "=;tasks=*;scope=status")
+                .build());
+
+        AccessDecision.Granted first = granted(access.authenticate("Bearer " + KEY_1, null, NOW));
+        assertThat(first.topics().allows("alerts")).isTrue();
+        assertThat(first.tasks().allows("analyze")).isTrue();
+        assertThat(first.tasks().allows("summarize")).isTrue();
+        assertThat(first.tasks().allows("purge")).isFalse();
+        assertThat(first.status()).isFalse();
+        AccessDecision.Granted second = granted(access.authenticate(null, KEY_2, NOW));
+        assertThat(second.topics().allows("alerts")).isFalse();
+        assertThat(second.tasks().allows("purge")).isTrue();
+        assertThat(second.status()).isTrue();
+    }
+
+    @Test
+    void unknownOption_failsNamingItsEntry_withoutQuotingIt() {
+        assertThatThrownBy(() -> ApiKeys.parse(KEY_1 + "=alerts;" + KEY_2 + "=alerts"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("LIVE_AUTH_API_KEYS entry 1: an option after ';' is neither tasks=<type>|<type> nor"
+                        + " scope=status");
+        assertThatThrownBy(() -> ApiKeys.parse(KEY_1 + "=alerts;tasks=no spaces"))
+                .hasMessageStartingWith("LIVE_AUTH_API_KEYS entry 1: 'no spaces' is not a task type");
     }
 }

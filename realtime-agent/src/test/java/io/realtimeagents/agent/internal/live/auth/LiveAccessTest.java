@@ -41,8 +41,8 @@ class LiveAccessTest {
     @Test
     void describe_whenOpen_saysSo() {
         assertThat(LiveAccess.from(config().build()).describe())
-                .isEqualTo("open: no LIVE_AUTH_JWT_SECRET or LIVE_AUTH_API_KEYS set, any client may connect and read"
-                        + " every topic; origins: any");
+                .isEqualTo("open: no LIVE_AUTH_JWT_SECRET, LIVE_AUTH_JWKS_URL or LIVE_AUTH_API_KEYS set, any client"
+                        + " may connect, read every topic and run every task; origins: any");
     }
 
     @Test
@@ -193,5 +193,36 @@ class LiveAccessTest {
                         .doesNotContain(KEY_2);
             }
         }
+    }
+
+    @Test
+    void authenticate_skipsTheOriginCheck_andGrantsEverythingWhenOpen() {
+        LiveAccess open = LiveAccess.from(config().set(AgentSettings.LIVE_ALLOWED_ORIGINS, List.of("https://a.example"))
+                .build());
+        AccessDecision.Granted anonymous = granted(open.authenticate(null, null, NOW));
+        assertThat(anonymous.tasks()).isSameAs(TaskPermissions.all());
+        assertThat(anonymous.status()).isTrue();
+        assertThat(open.statusProtected()).isFalse();
+
+        LiveAccess closed = LiveAccess.from(config().set(AgentSettings.LIVE_AUTH_JWT_SECRET, SECRET)
+                .set(AgentSettings.STATUS_ENDPOINTS_PROTECTED, true)
+                .build());
+        assertThat(closed.statusProtected()).isTrue();
+        assertThat(denied(closed.authenticate(null, null, NOW)).status()).isEqualTo(401);
+        assertThat(closed.describe()).endsWith("; status endpoints protected");
+    }
+
+    @Test
+    void clockSkew_isConfigurable() {
+        LiveAccess strict = LiveAccess.from(config().set(AgentSettings.LIVE_AUTH_JWT_SECRET, SECRET)
+                .set(AgentSettings.LIVE_AUTH_CLOCK_SKEW, java.time.Duration.ZERO)
+                .build());
+
+        assertThat(denied(strict.authenticate("Bearer " + hs256(Map.of("exp", NOW.getEpochSecond() - 1)), null, NOW))
+                        .reason())
+                .startsWith("token expired at");
+        assertThat(granted(strict.authenticate("Bearer " + hs256(Map.of("exp", NOW.getEpochSecond() + 5)), null, NOW))
+                        .expiresAt())
+                .isEqualTo(NOW.plusSeconds(5));
     }
 }

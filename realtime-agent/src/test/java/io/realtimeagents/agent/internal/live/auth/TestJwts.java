@@ -13,6 +13,9 @@ final class TestJwts {
     /** The secret the tests configure as LIVE_AUTH_JWT_SECRET. */
     static final String SECRET = "test-secret-0123456789-abcdefghijklmnop";
 
+    /** A secret long enough for HS512 (64 bytes). */
+    static final String LONG_SECRET = "long-test-secret-0123456789-abcdefghijklmnopqrstuvwxyz-0123456789";
+
     /** Another secret of valid length, which the server does not know. */
     static final String OTHER_SECRET = "another-secret-0123456789-abcdefghijklm";
 
