@@ -29,7 +29,7 @@ record IoOptions(
     static final long DEFAULT_KEYS = 10_000;
     static final long DEFAULT_IO_MS = 10;
     static final long DEFAULT_PARTITION_RECORDS = 4_000;
-    static final long DEFAULT_WARMUP_RECORDS = 20_000;
+    static final long DEFAULT_WARMUP_RECORDS = 50_000;
     static final long DEFAULT_PACED_RATE = 5_000;
     static final long DEFAULT_PACED_SECONDS = 10;
     private static final long MAX_IO_MS = 10_000;

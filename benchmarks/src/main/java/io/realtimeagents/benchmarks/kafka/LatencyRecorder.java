@@ -15,6 +15,7 @@ final class LatencyRecorder {
     private final Clock clock;
     private final LatencyHistogram micros = new LatencyHistogram(); // guarded by itself
     private volatile Instant since = Instant.MAX;
+    private Duration maxSentAfter = Duration.ZERO; // guarded by micros
 
     LatencyRecorder(Clock clock) {
         this.clock = clock;
@@ -32,6 +33,9 @@ final class LatencyRecorder {
         }
         long value = Duration.between(reading.timestamp(), clock.instant()).toNanos() / 1_000;
         synchronized (micros) {
+            if (value > micros.max()) {
+                maxSentAfter = Duration.between(since, reading.timestamp());
+            }
             micros.record(value);
         }
     }
@@ -40,7 +44,11 @@ final class LatencyRecorder {
     Latencies latencies() {
         synchronized (micros) {
             return new Latencies(
-                    micros.count(), micros.percentile(50) / 1e3, micros.percentile(99) / 1e3, micros.max() / 1e3);
+                    micros.count(),
+                    micros.percentile(50) / 1e3,
+                    micros.percentile(99) / 1e3,
+                    micros.max() / 1e3,
+                    maxSentAfter.toMillis() / 1e3);
         }
     }
 
@@ -51,16 +59,18 @@ final class LatencyRecorder {
      * @param p50Millis median, milliseconds
      * @param p99Millis 99th percentile, milliseconds
      * @param maxMillis the largest, milliseconds
+     * @param maxSentAtSeconds when the reading of the largest was sent, seconds after {@link #start}
      */
-    record Latencies(long count, double p50Millis, double p99Millis, double maxMillis) {
+    record Latencies(long count, double p50Millis, double p99Millis, double maxMillis, double maxSentAtSeconds) {
         @Override
         public String toString() {
             return String.format(
                     Locale.ROOT,
-                    "p50 %.1f ms, p99 %.1f ms, max %.1f ms (%,d records)",
+                    "p50 %.1f ms, p99 %.1f ms, max %.1f ms (sent at +%.1f s; %,d records)",
                     p50Millis,
                     p99Millis,
                     maxMillis,
+                    maxSentAtSeconds,
                     count);
         }
     }

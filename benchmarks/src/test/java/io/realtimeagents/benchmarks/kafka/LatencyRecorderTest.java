@@ -51,6 +51,7 @@ class LatencyRecorderTest {
         assertEquals(50, latencies.p50Millis(), 50 * 0.016, "median within the histogram's 1.6%");
         assertEquals(99, latencies.p99Millis(), 99 * 0.016, "p99 within the histogram's 1.6%");
         assertEquals(100, latencies.maxMillis(), 1e-9, "the maximum is exact");
+        assertEquals(0, latencies.maxSentAtSeconds(), 1e-9);
     }
 
     @Test
@@ -67,17 +68,18 @@ class LatencyRecorderTest {
 
         assertEquals(1, latencies.count());
         assertEquals(12, latencies.maxMillis(), 1e-9);
+        assertEquals(0, latencies.maxSentAtSeconds(), 1e-9, "the slowest was sent at the start");
     }
 
     @Test
     void latencies_nothingRecorded_areZero() {
-        assertEquals(new Latencies(0, 0, 0, 0), recorder.latencies());
+        assertEquals(new Latencies(0, 0, 0, 0, 0), recorder.latencies());
     }
 
     @Test
     void latencies_toString_givesMillisecondsAndCount() {
         assertEquals(
-                "p50 1.5 ms, p99 20.0 ms, max 31.3 ms (1,200 records)",
-                new Latencies(1_200, 1.5, 20, 31.25).toString());
+                "p50 1.5 ms, p99 20.0 ms, max 31.3 ms (sent at +2.5 s; 1,200 records)",
+                new Latencies(1_200, 1.5, 20, 31.25, 2.5).toString());
     }
 }
