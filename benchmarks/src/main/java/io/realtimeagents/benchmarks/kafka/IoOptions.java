@@ -14,7 +14,8 @@ import java.util.Locale;
  * @param partitionRecords records of the backlog's prefix that partition mode handles
  * @param warmupRecords records per discarded warm-up run
  * @param pacedRate records per second sent in the latency phase
- * @param pacedSeconds how long the latency phase sends
+ * @param pacedSeconds how long each measured run of the latency phase sends
+ * @param pacedWarmupSeconds how long each discarded warm-up run of the latency phase sends; 0 for none
  */
 record IoOptions(
         long records,
@@ -24,7 +25,8 @@ record IoOptions(
         long partitionRecords,
         long warmupRecords,
         long pacedRate,
-        long pacedSeconds) {
+        long pacedSeconds,
+        long pacedWarmupSeconds) {
     static final long DEFAULT_RECORDS = 200_000;
     static final long DEFAULT_KEYS = 10_000;
     static final long DEFAULT_IO_MS = 10;
@@ -32,6 +34,7 @@ record IoOptions(
     static final long DEFAULT_WARMUP_RECORDS = 50_000;
     static final long DEFAULT_PACED_RATE = 5_000;
     static final long DEFAULT_PACED_SECONDS = 10;
+    static final long DEFAULT_PACED_WARMUP_SECONDS = 3;
     private static final long MAX_IO_MS = 10_000;
     private static final long MAX_PACED_SECONDS = 600;
 
@@ -49,6 +52,7 @@ record IoOptions(
         long warmupRecords = options.positiveLong("warmup-records", DEFAULT_WARMUP_RECORDS);
         long pacedRate = options.positiveLong("paced-rate", DEFAULT_PACED_RATE);
         long pacedSeconds = options.positiveLong("paced-seconds", DEFAULT_PACED_SECONDS);
+        long pacedWarmupSeconds = options.nonNegativeLong("paced-warmup-seconds", DEFAULT_PACED_WARMUP_SECONDS);
         options.checkAllUsed();
         atMost("keys", keys, "the limit", 10_000_000);
         atMost("io-ms", ioMs, "the limit", MAX_IO_MS);
@@ -57,6 +61,7 @@ record IoOptions(
         atMost("warmup-records", warmupRecords, "--records", records);
         atMost("paced-rate", pacedRate, "the limit", 1_000_000);
         atMost("paced-seconds", pacedSeconds, "the limit", MAX_PACED_SECONDS);
+        atMost("paced-warmup-seconds", pacedWarmupSeconds, "the limit", MAX_PACED_SECONDS);
         return new IoOptions(
                 records,
                 Math.toIntExact(keys),
@@ -65,7 +70,8 @@ record IoOptions(
                 partitionRecords,
                 warmupRecords,
                 pacedRate,
-                pacedSeconds);
+                pacedSeconds,
+                pacedWarmupSeconds);
     }
 
     private static void atMost(String option, long value, String limitName, long limit) {
@@ -85,7 +91,7 @@ record IoOptions(
         return String.format(
                 Locale.ROOT,
                 "settings: %,d records, %,d keys, %d partitions, handler waits %d ms, max in flight %,d; partition mode"
-                        + " on the first %,d records; warm-up %,d records; paced %,d rec/s for %d s",
+                        + " on the first %,d records; warm-up %,d records; paced %,d rec/s for %d s (warm-up %d s)",
                 records,
                 keys,
                 KafkaIoBenchmark.PARTITIONS,
@@ -94,6 +100,7 @@ record IoOptions(
                 partitionRecords,
                 warmupRecords,
                 pacedRate,
-                pacedSeconds);
+                pacedSeconds,
+                pacedWarmupSeconds);
     }
 }

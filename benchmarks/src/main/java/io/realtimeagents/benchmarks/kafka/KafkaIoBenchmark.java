@@ -52,8 +52,10 @@ public final class KafkaIoBenchmark implements Benchmark {
                 + ")\n--warmup-records=N     records per discarded warm-up run (default "
                 + IoOptions.DEFAULT_WARMUP_RECORDS
                 + ")\n--paced-rate=N         records/s sent in the latency phase (default "
-                + IoOptions.DEFAULT_PACED_RATE + ")\n--paced-seconds=N      how long the latency phase sends (default "
-                + IoOptions.DEFAULT_PACED_SECONDS + ")";
+                + IoOptions.DEFAULT_PACED_RATE + ")\n--paced-seconds=N      how long each latency run sends (default "
+                + IoOptions.DEFAULT_PACED_SECONDS
+                + ")\n--paced-warmup-seconds=N  how long each discarded latency warm-up"
+                + " sends, 0 for none (default " + IoOptions.DEFAULT_PACED_WARMUP_SECONDS + ")";
     }
 
     @Override
@@ -98,6 +100,13 @@ public final class KafkaIoBenchmark implements Benchmark {
         Backlog prefix = runs.backlog(partition, TOPIC, settings.partitionRecords());
         backlog("run 4", prefix, ", the first " + settings.partitionRecords() + " records only");
         long rate = settings.pacedRate();
+        if (settings.pacedWarmupSeconds() > 0) {
+            paced("warm-up", key.name(), runs.paced(key, rate, settings.pacedWarmupSeconds()), rate);
+            Paced warmup = parallelConsumer.paced(runs, rate, settings.pacedWarmupSeconds());
+            if (warmup != null) {
+                paced("warm-up", parallelConsumer.name(), warmup, rate);
+            }
+        }
         Paced keyPaced1 = paced("paced 1", key.name(), runs.paced(key, rate, settings.pacedSeconds()), rate);
         Paced pcPaced = parallelConsumer.paced(runs, rate, settings.pacedSeconds());
         if (pcPaced != null) {

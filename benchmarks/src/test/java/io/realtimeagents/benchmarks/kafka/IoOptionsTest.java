@@ -19,13 +19,13 @@ class IoOptionsTest {
 
     @Test
     void read_noOptions_givesTheIssuesSettings() {
-        assertEquals(new IoOptions(200_000, 10_000, 10, 1_000, 4_000, 50_000, 5_000, 10), read());
+        assertEquals(new IoOptions(200_000, 10_000, 10, 1_000, 4_000, 50_000, 5_000, 10, 3), read());
     }
 
     @Test
     void read_everyOption_isTaken() {
         assertEquals(
-                new IoOptions(50_000, 500, 5, 200, 1_000, 2_000, 1_000, 3),
+                new IoOptions(50_000, 500, 5, 200, 1_000, 2_000, 1_000, 3, 0),
                 read(
                         "--records=50_000",
                         "--keys=500",
@@ -34,7 +34,8 @@ class IoOptionsTest {
                         "--partition-records=1000",
                         "--warmup-records=2000",
                         "--paced-rate=1000",
-                        "--paced-seconds=3"));
+                        "--paced-seconds=3",
+                        "--paced-warmup-seconds=0"));
     }
 
     @Test
