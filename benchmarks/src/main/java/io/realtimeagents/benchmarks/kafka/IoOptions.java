@@ -34,7 +34,7 @@ record IoOptions(
     static final long DEFAULT_WARMUP_RECORDS = 50_000;
     static final long DEFAULT_PACED_RATE = 5_000;
     static final long DEFAULT_PACED_SECONDS = 10;
-    static final long DEFAULT_PACED_WARMUP_SECONDS = 3;
+    static final long DEFAULT_PACED_WARMUP_SECONDS = 10;
     private static final long MAX_IO_MS = 10_000;
     private static final long MAX_PACED_SECONDS = 600;
 

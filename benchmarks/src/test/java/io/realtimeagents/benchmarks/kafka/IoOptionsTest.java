@@ -19,7 +19,7 @@ class IoOptionsTest {
 
     @Test
     void read_noOptions_givesTheIssuesSettings() {
-        assertEquals(new IoOptions(200_000, 10_000, 10, 1_000, 4_000, 50_000, 5_000, 10, 3), read());
+        assertEquals(new IoOptions(200_000, 10_000, 10, 1_000, 4_000, 50_000, 5_000, 10, 10), read());
     }
 
     @Test
