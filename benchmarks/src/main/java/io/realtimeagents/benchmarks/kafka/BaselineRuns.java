@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The runs of the baseline, which may not work with this project's Kafka client: after its first failure it is not
- * run again, and the failure is reported instead of its figures, so the other contenders are still measured.
+ * run again, and the failure is reported instead of its figures, so the other contenders are still measured. A
+ * failure of the paced producer is not the baseline's, and ends the benchmark.
  */
 final class BaselineRuns {
     private final IoContender contender;
@@ -44,6 +45,8 @@ final class BaselineRuns {
         }
         try {
             return runs.paced(contender, rate, seconds);
+        } catch (PacedProducer.SendFailed e) {
+            throw e;
         } catch (Exception | LinkageError e) {
             fail("paced", e);
             return null;

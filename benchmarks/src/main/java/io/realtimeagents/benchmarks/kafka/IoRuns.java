@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 
 /**
  * The two kinds of run of the {@code kafka-io} benchmark, each with a consumer group of its own: draining a backlog
@@ -31,6 +32,7 @@ final class IoRuns {
     private final int keys;
     private final CpuTime.Clock cpuClock;
     private int runs;
+    private int pacedRuns;
 
     /**
      * One backlog run.
@@ -77,8 +79,7 @@ final class IoRuns {
      */
     Paced paced(IoContender contender, long rate, long seconds) throws Exception {
         String groupId = settleAndName(contender);
-        String topic = "io-paced-" + runs;
-        createTopic(bootstrapServers, topic);
+        String topic = pacedTopic(++pacedRuns);
         LatencyRecorder latencies = new LatencyRecorder(Clock.systemUTC());
         LongAdder handled = new LongAdder();
         SimulatedIo handler = new SimulatedIo(io, reading -> {
@@ -118,12 +119,38 @@ final class IoRuns {
         }
     }
 
-    /** Creates a topic of {@link KafkaIoBenchmark#PARTITIONS} partitions. */
-    static void createTopic(String bootstrapServers, String topic) throws Exception {
+    /** The topic of the {@code number}-th paced run (from 1), created by {@link #createTopics} ahead of time. */
+    static String pacedTopic(int number) {
+        return "io-paced-" + number;
+    }
+
+    /**
+     * Creates topics of {@link KafkaIoBenchmark#PARTITIONS} partitions and waits until each partition has a leader:
+     * an idempotent producer that writes to a partition before its leader is ready can be stuck retrying with
+     * {@code OUT_OF_ORDER_SEQUENCE_NUMBER} until its delivery timeout (seen here once).
+     */
+    static void createTopics(String bootstrapServers, List<String> topics) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(topic, KafkaIoBenchmark.PARTITIONS, (short) 1)))
+            admin.createTopics(topics.stream()
+                            .map(topic -> new NewTopic(topic, KafkaIoBenchmark.PARTITIONS, (short) 1))
+                            .toList())
                     .all()
                     .get(30, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!allLed(admin, topics)) {
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("The partitions of " + topics + " have no leader after 30 s");
+                }
+                Thread.sleep(WAIT_STEP_MILLIS);
+            }
         }
+    }
+
+    private static boolean allLed(Admin admin, List<String> topics) throws Exception {
+        Map<String, TopicDescription> descriptions =
+                admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
+        return descriptions.values().stream()
+                .flatMap(description -> description.partitions().stream())
+                .allMatch(partition -> partition.leader() != null);
     }
 }

@@ -10,6 +10,7 @@ import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.common.config.KafkaOrdering;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * Key-ordered concurrency with a handler that waits on I/O: the agent in {@code key} mode against itself in
@@ -25,6 +26,8 @@ public final class KafkaIoBenchmark implements Benchmark {
     private static final String TOPIC = "io-readings";
     private static final String BROKER_HEAP = "1g";
     private static final double PACE_TOLERANCE = 0.95;
+    /** Warm-up key and Parallel Consumer, then key, Parallel Consumer, key. */
+    private static final int PACED_RUNS = 5;
 
     private final Report report = new Report(System.out);
 
@@ -67,77 +70,125 @@ public final class KafkaIoBenchmark implements Benchmark {
         report.line(settings.toString());
         try (BrokerProcess broker = BrokerProcess.start(BROKER_HEAP)) {
             String servers = broker.bootstrapServers();
-            IoRuns.createTopic(servers, TOPIC);
+            // The paced runs' topics too, long before they are written.
+            IoRuns.createTopics(
+                    servers,
+                    IntStream.rangeClosed(0, PACED_RUNS)
+                            .mapToObj(n -> n == 0 ? TOPIC : IoRuns.pacedTopic(n))
+                            .toList());
             Produced produced = ReadingProducer.produce(servers, TOPIC, settings.records(), settings.keys());
             report.produced(produced);
             IoRuns runs = new IoRuns(
                     servers, Duration.ofMillis(settings.ioMs()), settings.keys(), CpuTime.Clock.of(broker::cpuNanos));
-            IoContender key = new IoAgentContender(servers, KafkaOrdering.KEY, settings.maxInFlight());
-            IoContender partition = new IoAgentContender(servers, KafkaOrdering.PARTITION, settings.maxInFlight());
-            BaselineRuns parallelConsumer =
-                    new BaselineRuns(new ParallelConsumerContender(servers, settings.maxInFlight()), report);
-            IoVerdict verdict = compare(runs, settings, produced, key, partition, parallelConsumer);
+            Contenders contenders = new Contenders(
+                    new IoAgentContender(servers, KafkaOrdering.KEY, settings.maxInFlight()),
+                    new IoAgentContender(servers, KafkaOrdering.PARTITION, settings.maxInFlight()),
+                    new BaselineRuns(new ParallelConsumerContender(servers, settings.maxInFlight()), report));
+            Throughput throughput = throughput(runs, settings, produced, contenders);
+            Latency latency = latency(runs, settings, contenders);
+            headline(throughput, latency);
+            IoVerdict verdict = new IoVerdict(
+                    throughput.keyRate(),
+                    throughput.partition().measurement().rate(),
+                    throughput.parallelConsumerRate(),
+                    latency.keyP99Millis(),
+                    latency.parallelConsumerP99Millis());
             report.line("");
             verdict.targets().forEach(target -> report.line(target.toString()));
-            parallelConsumer.failure().ifPresent(failure -> report.line("parallel-consumer could not run: " + failure));
+            contenders
+                    .parallelConsumer()
+                    .failure()
+                    .ifPresent(failure -> report.line("parallel-consumer could not run: " + failure));
         }
     }
 
-    private IoVerdict compare(
-            IoRuns runs,
-            IoOptions settings,
-            Produced produced,
-            IoContender key,
-            IoContender partition,
-            BaselineRuns parallelConsumer)
+    /** The contenders: the agent in two orderings, and the baseline. */
+    private record Contenders(IoContender key, IoContender partition, BaselineRuns parallelConsumer) {}
+
+    /** The measured backlog runs; {@code parallelConsumer} is null when it failed. */
+    private record Throughput(Backlog key1, Backlog parallelConsumer, Backlog key2, Backlog partition) {
+        double keyRate() {
+            return (key1.measurement().rate() + key2.measurement().rate()) / 2;
+        }
+
+        double parallelConsumerRate() {
+            return parallelConsumer == null
+                    ? Double.NaN
+                    : parallelConsumer.measurement().rate();
+        }
+    }
+
+    /** The measured paced runs; {@code parallelConsumer} is null when it failed. */
+    private record Latency(Paced key1, Paced parallelConsumer, Paced key2) {
+        double keyP99Millis() {
+            return (key1.latencies().p99Millis() + key2.latencies().p99Millis()) / 2;
+        }
+
+        double parallelConsumerP99Millis() {
+            return parallelConsumer == null
+                    ? Double.NaN
+                    : parallelConsumer.latencies().p99Millis();
+        }
+    }
+
+    /** Warm-up key and Parallel Consumer (discarded), then key, Parallel Consumer, key, and partition on a prefix. */
+    private Throughput throughput(IoRuns runs, IoOptions settings, Produced produced, Contenders contenders)
             throws Exception {
         String discarded = ", discarded";
-        backlog("warm-up", runs.backlog(key, TOPIC, settings.warmupRecords()), discarded);
-        parallelConsumer.backlog("warm-up", runs, TOPIC, settings.warmupRecords(), discarded);
-        Backlog key1 = checked("run 1", runs.backlog(key, TOPIC, produced.records()), produced);
-        Backlog pc = parallelConsumer.backlog("run 2", runs, TOPIC, produced.records(), "");
-        Backlog key2 = checked("run 3", runs.backlog(key, TOPIC, produced.records()), produced);
-        Backlog prefix = runs.backlog(partition, TOPIC, settings.partitionRecords());
+        backlog("warm-up", runs.backlog(contenders.key(), TOPIC, settings.warmupRecords()), discarded);
+        contenders.parallelConsumer().backlog("warm-up", runs, TOPIC, settings.warmupRecords(), discarded);
+        Backlog key1 = checked("run 1", runs.backlog(contenders.key(), TOPIC, produced.records()), produced);
+        Backlog pc = contenders.parallelConsumer().backlog("run 2", runs, TOPIC, produced.records(), "");
+        Backlog key2 = checked("run 3", runs.backlog(contenders.key(), TOPIC, produced.records()), produced);
+        Backlog prefix = runs.backlog(contenders.partition(), TOPIC, settings.partitionRecords());
         backlog("run 4", prefix, ", the first " + settings.partitionRecords() + " records only");
+        return new Throughput(key1, pc, key2, prefix);
+    }
+
+    /** Warm-up key and Parallel Consumer (discarded, when asked), then key, Parallel Consumer, key. */
+    private Latency latency(IoRuns runs, IoOptions settings, Contenders contenders) throws Exception {
         long rate = settings.pacedRate();
         if (settings.pacedWarmupSeconds() > 0) {
-            paced("warm-up", key.name(), runs.paced(key, rate, settings.pacedWarmupSeconds()), rate);
-            Paced warmup = parallelConsumer.paced(runs, rate, settings.pacedWarmupSeconds());
-            if (warmup != null) {
-                paced("warm-up", parallelConsumer.name(), warmup, rate);
-            }
+            paced("warm-up", contenders.key(), runs.paced(contenders.key(), rate, settings.pacedWarmupSeconds()), rate);
+            pacedBaseline("warm-up", runs, contenders.parallelConsumer(), rate, settings.pacedWarmupSeconds());
         }
-        Paced keyPaced1 = paced("paced 1", key.name(), runs.paced(key, rate, settings.pacedSeconds()), rate);
-        Paced pcPaced = parallelConsumer.paced(runs, rate, settings.pacedSeconds());
-        if (pcPaced != null) {
-            paced("paced 2", parallelConsumer.name(), pcPaced, rate);
+        Paced key1 =
+                paced("paced 1", contenders.key(), runs.paced(contenders.key(), rate, settings.pacedSeconds()), rate);
+        Paced pc = pacedBaseline("paced 2", runs, contenders.parallelConsumer(), rate, settings.pacedSeconds());
+        Paced key2 =
+                paced("paced 3", contenders.key(), runs.paced(contenders.key(), rate, settings.pacedSeconds()), rate);
+        return new Latency(key1, pc, key2);
+    }
+
+    private Paced pacedBaseline(String label, IoRuns runs, BaselineRuns baseline, long rate, long seconds) {
+        Paced run = baseline.paced(runs, rate, seconds);
+        if (run != null) {
+            report.line(pacedLine(label, baseline.name(), run));
+            warnIfSlow(run, rate);
         }
-        Paced keyPaced2 = paced("paced 3", key.name(), runs.paced(key, rate, settings.pacedSeconds()), rate);
-        double keyRate = (key1.measurement().rate() + key2.measurement().rate()) / 2;
-        double keyP99 =
-                (keyPaced1.latencies().p99Millis() + keyPaced2.latencies().p99Millis()) / 2;
+        return run;
+    }
+
+    private void headline(Throughput throughput, Latency latency) {
+        double keyRate = throughput.keyRate();
+        double drift = Math.abs(throughput.key1().measurement().rate()
+                        - throughput.key2().measurement().rate())
+                / keyRate
+                * 100;
         report.line(String.format(
                 Locale.ROOT,
                 "key %,.0f rec/s (the two key runs differ by %.1f%%) | partition %,.0f rec/s | parallel-consumer %s"
                         + " | p99 key %.1f ms, parallel-consumer %s",
                 keyRate,
-                Math.abs(key1.measurement().rate() - key2.measurement().rate()) / keyRate * 100,
-                prefix.measurement().rate(),
-                pc == null
-                        ? "not measured"
-                        : String.format(
-                                Locale.ROOT, "%,.0f rec/s", pc.measurement().rate()),
-                keyP99,
-                pcPaced == null
-                        ? "not measured"
-                        : String.format(
-                                Locale.ROOT, "%.1f ms", pcPaced.latencies().p99Millis())));
-        return new IoVerdict(
-                keyRate,
-                prefix.measurement().rate(),
-                pc == null ? Double.NaN : pc.measurement().rate(),
-                keyP99,
-                pcPaced == null ? Double.NaN : pcPaced.latencies().p99Millis());
+                drift,
+                throughput.partition().measurement().rate(),
+                orNotMeasured(throughput.parallelConsumerRate(), "%,.0f rec/s"),
+                latency.keyP99Millis(),
+                orNotMeasured(latency.parallelConsumerP99Millis(), "%.1f ms")));
+    }
+
+    private static String orNotMeasured(double value, String pattern) {
+        return Double.isNaN(value) ? "not measured" : String.format(Locale.ROOT, pattern, value);
     }
 
     private Backlog checked(String label, Backlog run, Produced produced) {
@@ -154,19 +205,27 @@ public final class KafkaIoBenchmark implements Benchmark {
         report.run(label, run.measurement(), note + "; key order violations: " + run.orderViolations());
     }
 
-    private Paced paced(String label, String contender, Paced run, long rate) {
-        report.line(String.format(
+    private Paced paced(String label, IoContender contender, Paced run, long rate) {
+        report.line(pacedLine(label, contender.name(), run));
+        warnIfSlow(run, rate);
+        return run;
+    }
+
+    private static String pacedLine(String label, String contender, Paced run) {
+        return String.format(
                 Locale.ROOT,
                 "%-8s %-17s latency %s, sent at %,.0f rec/s; key order violations: %d",
                 label,
                 contender,
                 run.latencies(),
                 run.rateReached(),
-                run.orderViolations()));
+                run.orderViolations());
+    }
+
+    private static void warnIfSlow(Paced run, long rate) {
         if (run.rateReached() < PACE_TOLERANCE * rate) {
             System.err.printf(
                     Locale.ROOT, "Warning: the producer reached %,.0f of %,d rec/s%n", run.rateReached(), rate);
         }
-        return run;
     }
 }

@@ -16,6 +16,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 final class PacedProducer implements AutoCloseable {
     private static final long TICK_NANOS = 500_000;
 
+    /** The broker did not take the readings: no contender's fault. */
+    static final class SendFailed extends IllegalStateException {
+        SendFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private final KafkaProducer<byte[], byte[]> producer;
     private final String topic;
     private final int keys;
@@ -75,8 +82,7 @@ final class PacedProducer implements AutoCloseable {
     private void flush() {
         producer.flush();
         if (failure.get() != null) {
-            throw new IllegalStateException(
-                    "Sending readings to " + topic + " failed: " + failure.get(), failure.get());
+            throw new SendFailed("Sending readings to " + topic + " failed: " + failure.get(), failure.get());
         }
     }
 
