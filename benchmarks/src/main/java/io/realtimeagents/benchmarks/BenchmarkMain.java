@@ -1,6 +1,7 @@
 package io.realtimeagents.benchmarks;
 
 import io.realtimeagents.benchmarks.fanout.FanoutBenchmark;
+import io.realtimeagents.benchmarks.kafka.KafkaIoBenchmark;
 import io.realtimeagents.benchmarks.kafka.KafkaThroughputBenchmark;
 import io.realtimeagents.benchmarks.mqtt.MqttThroughputBenchmark;
 import io.realtimeagents.benchmarks.soak.SoakBenchmark;
@@ -23,7 +24,11 @@ public final class BenchmarkMain {
     }
 
     private static final List<Benchmark> BENCHMARKS = List.of(
-            new KafkaThroughputBenchmark(), new MqttThroughputBenchmark(), new FanoutBenchmark(), new SoakBenchmark());
+            new KafkaThroughputBenchmark(),
+            new KafkaIoBenchmark(),
+            new MqttThroughputBenchmark(),
+            new FanoutBenchmark(),
+            new SoakBenchmark());
 
     private BenchmarkMain() {}
 

@@ -6,9 +6,9 @@ import java.util.Arrays;
  * A log-linear histogram of non-negative values such as latencies in nanoseconds, in the manner of HdrHistogram: exact
  * below 128, then 64 buckets per power of two, so a bucket is at most 1/64 (1.6%) of its values wide. Covers every
  * positive {@code long} in 3,712 counters; negative values count as 0. Not thread-safe: record on one thread, merge
- * copies.
+ * copies. Shared with the {@code kafka-io} benchmark.
  */
-final class LatencyHistogram {
+public final class LatencyHistogram {
     private static final int SUB_BITS = 6;
     private static final int SUB_BUCKETS = 1 << SUB_BITS;
     private static final int LINEAR = 2 * SUB_BUCKETS;
@@ -20,7 +20,7 @@ final class LatencyHistogram {
     private long max;
 
     /** Counts one value. */
-    void record(long value) {
+    public void record(long value) {
         long clamped = Math.max(0, value);
         counts[index(clamped)]++;
         total++;
@@ -28,7 +28,7 @@ final class LatencyHistogram {
     }
 
     /** Adds the counts of {@code other} to this one. */
-    void add(LatencyHistogram other) {
+    public void add(LatencyHistogram other) {
         for (int i = 0; i < BUCKETS; i++) {
             counts[i] += other.counts[i];
         }
@@ -44,12 +44,12 @@ final class LatencyHistogram {
     }
 
     /** How many values were recorded. */
-    long count() {
+    public long count() {
         return total;
     }
 
     /** The largest value recorded, exactly; 0 when none was. */
-    long max() {
+    public long max() {
         return max;
     }
 
@@ -57,7 +57,7 @@ final class LatencyHistogram {
      * The value below or at which {@code percentile} percent of the values fall, as the highest value of its bucket
      * (never above the maximum recorded); 0 when nothing was recorded.
      */
-    long percentile(double percentile) {
+    public long percentile(double percentile) {
         if (total == 0) {
             return 0;
         }

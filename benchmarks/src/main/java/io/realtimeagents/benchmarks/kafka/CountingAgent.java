@@ -2,19 +2,20 @@ package io.realtimeagents.benchmarks.kafka;
 
 import io.realtimeagents.agent.RealtimeAgent;
 
-/** Contender B's agent: one handler that gets each record decoded into a {@link Reading} and counts it. */
+/** The agents' contender: one handler that gets each record decoded into a {@link Reading} and passes it on. */
 final class CountingAgent extends RealtimeAgent {
     /** The message type the benchmark topic is mapped to. */
     static final String MESSAGE_TYPE = "reading";
 
-    private final ReadingCounter counter;
+    private final ReadingHandler handler;
 
-    CountingAgent(ReadingCounter counter) {
-        this.counter = counter;
+    /** @param handler what to do with each reading, e.g. {@link ReadingCounter#add} */
+    CountingAgent(ReadingHandler handler) {
+        this.handler = handler;
     }
 
     @Override
     protected void initialize() {
-        onMessage(MESSAGE_TYPE, Reading.class, (reading, context) -> counter.add(reading));
+        onMessage(MESSAGE_TYPE, Reading.class, (reading, context) -> handler.handle(reading));
     }
 }

@@ -27,12 +27,21 @@ public record Reading(
         Instant timestamp) {
 
     private static final Instant FIRST = Instant.parse("2026-11-02T08:00:00Z");
-    private static final int PATIENTS = 2_000;
+    /** Patients of the default series. */
+    static final int PATIENTS = 2_000;
 
     /** The {@code index}-th reading of a deterministic series: 2,000 patients, varied vital signs. */
     public static Reading sample(long index) {
+        return sample(index, PATIENTS);
+    }
+
+    /**
+     * The {@code index}-th reading of a deterministic series of {@code patients} patients (the record keys), taken
+     * round-robin; each patient's readings have increasing timestamps.
+     */
+    public static Reading sample(long index, int patients) {
         int i = (int) (index % 1_000_003);
-        int patient = (int) (index % PATIENTS);
+        int patient = (int) (index % patients);
         return new Reading(
                 "patient-" + (10_000 + patient),
                 "monitor-" + (1_000 + patient % 1_000) + "-" + (char) ('a' + patient % 3),
@@ -43,5 +52,11 @@ public record Reading(
                 (355 + i % 40) / 10.0,
                 10 + i % 20,
                 FIRST.plusMillis(index * 7));
+    }
+
+    /** This reading, taken at {@code time}. */
+    public Reading at(Instant time) {
+        return new Reading(
+                patientId, deviceId, heartRate, systolicBp, diastolicBp, spo2, temperatureC, respiratoryRate, time);
     }
 }

@@ -29,13 +29,23 @@ final class ReadingProducer {
      * @throws IllegalStateException when the broker rejected a record
      */
     static Produced produce(String bootstrapServers, String topic, long count) {
+        return produce(bootstrapServers, topic, count, Reading.PATIENTS);
+    }
+
+    /**
+     * Produces {@code count} readings of {@code keys} patients ({@link Reading#sample(long, int)}) and waits until all
+     * are acknowledged.
+     *
+     * @throws IllegalStateException when the broker rejected a record
+     */
+    static Produced produce(String bootstrapServers, String topic, long count, int keys) {
         AtomicReference<Exception> failure = new AtomicReference<>();
         long bytes = 0;
         long checksum = 0;
         long start = System.nanoTime();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties(bootstrapServers))) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties(bootstrapServers, 10))) {
             for (long i = 0; i < count && failure.get() == null; i++) {
-                Reading reading = Reading.sample(i);
+                Reading reading = Reading.sample(i, keys);
                 byte[] value = Json.encode(reading);
                 bytes += value.length;
                 checksum += reading.heartRate();
@@ -55,7 +65,8 @@ final class ReadingProducer {
         return new Produced(count, bytes, System.nanoTime() - start, checksum);
     }
 
-    private static Map<String, Object> properties(String bootstrapServers) {
+    /** An idempotent producer ({@code acks=all}) that batches records for up to {@code lingerMs}. */
+    static Map<String, Object> properties(String bootstrapServers, int lingerMs) {
         return Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
@@ -66,7 +77,7 @@ final class ReadingProducer {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
                 true,
                 ProducerConfig.LINGER_MS_CONFIG,
-                10,
+                lingerMs,
                 ProducerConfig.BATCH_SIZE_CONFIG,
                 256 * 1024,
                 ProducerConfig.BUFFER_MEMORY_CONFIG,
