@@ -6,18 +6,14 @@ import io.realtimeagents.agent.internal.delivery.StopSignal;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -44,9 +40,7 @@ final class ConcurrentWorker implements PartitionWorker {
     private final Semaphore permits;
     private final boolean byKey;
     private final Set<Long> doneBefore;
-    private final LinkedBlockingQueue<List<ConsumerRecord<byte[], byte[]>>> batches = new LinkedBlockingQueue<>();
-    private final List<ConsumerRecord<byte[], byte[]>> stopMarker = Collections.unmodifiableList(new ArrayList<>());
-    private final AtomicLong bufferedBytes = new AtomicLong();
+    private final PolledBatches polled = new PolledBatches();
     private final OffsetTracker offsets = new OffsetTracker();
     private final Map<ByteBuffer, ArrayDeque<ConsumerRecord<byte[], byte[]>>> keys = new HashMap<>(); // guarded
     private final StopSignal stop = new StopSignal();
@@ -85,17 +79,12 @@ final class ConcurrentWorker implements PartitionWorker {
 
     @Override
     public void enqueue(List<ConsumerRecord<byte[], byte[]>> records) {
-        long bytes = 0;
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            bytes += PartitionWorker.size(record);
-        }
-        bufferedBytes.addAndGet(bytes);
-        batches.add(records);
+        polled.add(records);
     }
 
     @Override
     public long bufferedBytes() {
-        return bufferedBytes.get();
+        return polled.bytes();
     }
 
     @Override
@@ -133,7 +122,7 @@ final class ConcurrentWorker implements PartitionWorker {
     @Override
     public void stop() {
         stop.stop();
-        batches.add(stopMarker);
+        polled.wake();
     }
 
     @Override
@@ -163,7 +152,7 @@ final class ConcurrentWorker implements PartitionWorker {
     private void dispatch() {
         try {
             while (!stop.isStopped()) {
-                List<ConsumerRecord<byte[], byte[]>> batch = batches.take();
+                List<ConsumerRecord<byte[], byte[]>> batch = polled.take();
                 for (ConsumerRecord<byte[], byte[]> record : batch) {
                     if (stop.isStopped()) {
                         return;
@@ -171,7 +160,7 @@ final class ConcurrentWorker implements PartitionWorker {
                     if (doneBefore.remove(record.offset())) {
                         offsets.started(record.offset());
                         offsets.done(record.offset());
-                        bufferedBytes.addAndGet(-PartitionWorker.size(record));
+                        polled.release(record);
                     } else if (!acquire()) {
                         return;
                     } else {
@@ -243,7 +232,7 @@ final class ConcurrentWorker implements PartitionWorker {
             LOG.error("The worker of partition {} stopped: out of memory", partition, e);
             stop();
         } finally {
-            bufferedBytes.addAndGet(-PartitionWorker.size(record));
+            polled.release(record);
             permits.release();
             synchronized (this) {
                 running--;

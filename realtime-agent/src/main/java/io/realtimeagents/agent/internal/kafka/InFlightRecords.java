@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -19,12 +18,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 final class InFlightRecords {
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
-    private final AtomicLong bufferedBytes;
+    private final PolledBatches polled;
     private long next = -1;
 
-    /** @param bufferedBytes the partition's buffered bytes, released here as records become done */
-    InFlightRecords(AtomicLong bufferedBytes) {
-        this.bufferedBytes = bufferedBytes;
+    /** @param polled the partition's polled records, whose bytes are released here as records become done */
+    InFlightRecords(PolledBatches polled) {
+        this.polled = polled;
     }
 
     /** A handled record and the outcome of its handling. */
@@ -34,7 +33,7 @@ final class InFlightRecords {
     synchronized void finished(ConsumerRecord<byte[], byte[]> record, Outcome outcome) {
         next = record.offset() + 1;
         if (entries.isEmpty() && outcome.isComplete()) {
-            bufferedBytes.addAndGet(-PartitionWorker.size(record));
+            polled.release(record);
         } else {
             entries.add(new Entry(record, outcome));
         }
@@ -75,7 +74,7 @@ final class InFlightRecords {
 
     private void retireDone() {
         while (!entries.isEmpty() && entries.peek().outcome().isComplete()) {
-            bufferedBytes.addAndGet(-PartitionWorker.size(entries.poll().record()));
+            polled.release(entries.poll().record());
         }
     }
 }

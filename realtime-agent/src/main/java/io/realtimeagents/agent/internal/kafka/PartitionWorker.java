@@ -44,9 +44,4 @@ interface PartitionWorker {
 
     /** Waits, after the worker stopped, for the outputs of its records in flight; true when all settled in time. */
     boolean awaitOutputs(Duration timeout) throws InterruptedException;
-
-    /** The bytes of a record's key and value, as buffers count them. */
-    static long size(ConsumerRecord<byte[], byte[]> record) {
-        return Math.max(0, record.serializedKeySize()) + Math.max(0, record.serializedValueSize());
-    }
 }

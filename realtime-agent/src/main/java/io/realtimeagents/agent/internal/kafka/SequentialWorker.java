@@ -12,9 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -39,12 +37,8 @@ final class SequentialWorker implements PartitionWorker {
 
     private final TopicPartition partition;
     private final RecordProcessor processor;
-    private final LinkedBlockingQueue<List<ConsumerRecord<byte[], byte[]>>> batches = new LinkedBlockingQueue<>();
-    // Identity markers in the queue: stop; an output failed, look at the records in flight.
-    private final List<ConsumerRecord<byte[], byte[]>> stopMarker = Collections.unmodifiableList(new ArrayList<>());
-    private final List<ConsumerRecord<byte[], byte[]>> wakeMarker = Collections.unmodifiableList(new ArrayList<>());
-    private final AtomicLong bufferedBytes = new AtomicLong();
-    private final InFlightRecords inFlight = new InFlightRecords(bufferedBytes);
+    private final PolledBatches polled = new PolledBatches();
+    private final InFlightRecords inFlight = new InFlightRecords(polled);
     private final ArrayDeque<Replay> replays = new ArrayDeque<>();
     private final StopSignal stop = new StopSignal();
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -66,18 +60,13 @@ final class SequentialWorker implements PartitionWorker {
     /** Queues records polled for this partition. */
     @Override
     public void enqueue(List<ConsumerRecord<byte[], byte[]>> records) {
-        long bytes = 0;
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            bytes += PartitionWorker.size(record);
-        }
-        bufferedBytes.addAndGet(bytes);
-        batches.add(records);
+        polled.add(records);
     }
 
     /** Bytes of keys and values queued, in progress, or handled with outputs outstanding. */
     @Override
     public long bufferedBytes() {
-        return bufferedBytes.get();
+        return polled.bytes();
     }
 
     /** Whether a retry backoff is waiting, so fetching more for this partition is pointless. */
@@ -123,7 +112,7 @@ final class SequentialWorker implements PartitionWorker {
     @Override
     public void stop() {
         stop.stop();
-        batches.add(stopMarker);
+        polled.wake();
     }
 
     /** Waits for the worker to stop; true when it did in time. */
@@ -164,9 +153,9 @@ final class SequentialWorker implements PartitionWorker {
             return replays.poll();
         }
         if (!batch.hasNext()) {
-            List<ConsumerRecord<byte[], byte[]>> taken = batches.take();
-            if (taken == stopMarker || taken == wakeMarker) {
-                return null;
+            List<ConsumerRecord<byte[], byte[]>> taken = polled.take();
+            if (taken.isEmpty()) {
+                return null; // woken: stopped, or an output failed
             }
             batch = taken.iterator();
         }
@@ -197,7 +186,7 @@ final class SequentialWorker implements PartitionWorker {
                 outcome.outputs().whenComplete((ignored, error) -> {
                     if (error != null) {
                         outputFailed = true;
-                        batches.add(wakeMarker);
+                        polled.wake();
                     }
                 });
             } else if (outcome.outputs().isCompletedExceptionally()) {
