@@ -2,22 +2,19 @@ package io.realtimeagents.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.realtimeagents.agent.support.HttpProbe;
 import io.realtimeagents.agent.support.TestAgents;
+import io.realtimeagents.agent.support.WsSubscribers;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.common.live.WebSocketEndpoint;
-import io.realtimeagents.testkit.Await;
 import io.realtimeagents.testkit.KafkaBroker;
 import io.realtimeagents.testkit.KafkaTestClient;
 import io.realtimeagents.testkit.WithKafka;
 import io.realtimeagents.testkit.WsTestClient;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** Many concurrent WebSocket clients all receive a broadcast. */
@@ -36,26 +33,7 @@ class LiveFanoutIT {
         RealtimeAgent agent = new RealtimeAgent() {};
         List<WsTestClient> clients = new ArrayList<>();
         try (RunningAgent running = TestAgents.start(agent, config)) {
-            URI uri = URI.create("ws://localhost:" + running.port() + "/ws/fan");
-            List<CompletableFuture<WsTestClient>> connecting = new ArrayList<>();
-            for (int i = 0; i < CLIENTS; i++) {
-                connecting.add(WsTestClient.connectAsync(uri));
-            }
-            for (CompletableFuture<WsTestClient> connected : connecting) {
-                clients.add(connected.join());
-            }
-            for (WsTestClient each : clients) {
-                each.next("subscription_confirmed", TIMEOUT);
-            }
-            Await.await(
-                    TIMEOUT,
-                    "all subscribers registered",
-                    () -> HttpProbe.get(running, "/realtime/connections")
-                                    .json()
-                                    .path("topics")
-                                    .path("fan")
-                                    .asInt()
-                            == CLIENTS);
+            WsSubscribers.connect(running, "/ws/fan", "fan", CLIENTS, TIMEOUT, clients);
 
             agent.broadcast("fan", Map.of("hello", "everyone"));
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.realtimeagents.agent.support.HttpProbe;
 import io.realtimeagents.agent.support.HttpProbe.Reply;
 import io.realtimeagents.agent.support.TestAgents;
+import io.realtimeagents.agent.support.WsSubscribers;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.common.live.WebSocketEndpoint;
@@ -14,7 +15,6 @@ import io.realtimeagents.testkit.KafkaBroker;
 import io.realtimeagents.testkit.KafkaTestClient;
 import io.realtimeagents.testkit.WithKafka;
 import io.realtimeagents.testkit.WsTestClient;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +73,7 @@ class TaskOffEventLoopIT {
                 .config(config)
                 .endpoint("/block", "block")
                 .start()) {
-            connect(running, clients);
+            WsSubscribers.connect(running, "/ws/fan", "fan", CLIENTS, TIMEOUT, clients);
 
             CompletableFuture<Reply> task =
                     CompletableFuture.supplyAsync(() -> HttpProbe.post(running, "/block", "{}"));
@@ -110,28 +110,5 @@ class TaskOffEventLoopIT {
             agent.release.countDown();
             clients.forEach(WsTestClient::close);
         }
-    }
-
-    private static void connect(RunningAgent running, List<WsTestClient> clients) throws Exception {
-        URI uri = URI.create("ws://localhost:" + running.port() + "/ws/fan");
-        List<CompletableFuture<WsTestClient>> connecting = new ArrayList<>();
-        for (int i = 0; i < CLIENTS; i++) {
-            connecting.add(WsTestClient.connectAsync(uri));
-        }
-        for (CompletableFuture<WsTestClient> connected : connecting) {
-            clients.add(connected.join());
-        }
-        for (WsTestClient each : clients) {
-            each.next("subscription_confirmed", TIMEOUT);
-        }
-        Await.await(
-                TIMEOUT,
-                "all subscribers registered",
-                () -> HttpProbe.get(running, "/realtime/connections")
-                                .json()
-                                .path("topics")
-                                .path("fan")
-                                .asInt()
-                        == CLIENTS);
     }
 }
