@@ -2,7 +2,7 @@ package io.realtimeagents.agent;
 
 import io.realtimeagents.agent.internal.AgentInfo;
 import io.realtimeagents.agent.internal.AgentRuntime;
-import io.realtimeagents.agent.server.HttpServer;
+import io.realtimeagents.agent.internal.server.HttpServer;
 import io.realtimeagents.common.ConfigurationException;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.live.WebSocketEndpoint;

@@ -1,7 +1,7 @@
 package io.realtimeagents.agent;
 
 import io.realtimeagents.agent.internal.AgentRuntime;
-import io.realtimeagents.agent.server.HttpServer;
+import io.realtimeagents.agent.internal.server.HttpServer;
 import io.realtimeagents.common.config.AgentConfig;
 import java.net.URI;
 import java.util.List;

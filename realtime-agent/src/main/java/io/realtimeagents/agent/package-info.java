@@ -1,5 +1,8 @@
 /**
- * The public API of Realtime Agents: subclass {@link io.realtimeagents.agent.RealtimeAgent}, register handlers in
- * {@code initialize()}, start it with {@link io.realtimeagents.agent.RealtimeAgents}.
+ * API: subclass {@link io.realtimeagents.agent.RealtimeAgent}, register handlers in {@code initialize()}, start it
+ * with {@link io.realtimeagents.agent.RealtimeAgents}.
+ *
+ * <p>This is the only API package of the module; everything under {@code io.realtimeagents.agent.internal} is the
+ * implementation and may change in any release.
  */
 package io.realtimeagents.agent;

@@ -1,6 +1,6 @@
 package io.realtimeagents.common.config;
 
-import io.realtimeagents.common.live.TopicPermissions;
+import io.realtimeagents.common.internal.live.TopicPermissions;
 import io.realtimeagents.common.live.WebSocketEndpoint;
 import io.realtimeagents.common.mqtt.MqttBridge;
 import io.realtimeagents.common.mqtt.MqttSubscription;

@@ -3,6 +3,7 @@ package io.realtimeagents.common.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.realtimeagents.common.internal.live.TopicPermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.realtimeagents.examples.simulator;
 
-import io.realtimeagents.common.net.NoDelaySocketFactory;
+import io.realtimeagents.common.internal.net.NoDelaySocketFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

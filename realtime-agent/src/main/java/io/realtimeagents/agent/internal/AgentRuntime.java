@@ -12,7 +12,7 @@ import io.realtimeagents.common.RealtimeAgentException;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.common.config.Setting;
-import io.realtimeagents.common.handler.HandlerRegistry;
+import io.realtimeagents.common.internal.handler.HandlerRegistry;
 import io.realtimeagents.common.model.RealtimeEvent;
 import io.realtimeagents.common.mqtt.MqttSubscription;
 import io.realtimeagents.common.task.TaskRequest;

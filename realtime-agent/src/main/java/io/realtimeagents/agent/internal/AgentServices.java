@@ -3,7 +3,7 @@ package io.realtimeagents.agent.internal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.realtimeagents.agent.SentRecord;
 import io.realtimeagents.common.config.AgentConfig;
-import io.realtimeagents.common.handler.HandlerRegistry;
+import io.realtimeagents.common.internal.handler.HandlerRegistry;
 import io.realtimeagents.common.model.RealtimeEvent;
 import io.realtimeagents.common.mqtt.MqttSubscription;
 import java.util.Map;

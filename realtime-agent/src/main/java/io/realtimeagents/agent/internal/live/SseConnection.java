@@ -5,8 +5,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.ReferenceCountUtil;
+import io.realtimeagents.common.internal.live.TopicPermissions;
 import io.realtimeagents.common.json.Json;
-import io.realtimeagents.common.live.TopicPermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

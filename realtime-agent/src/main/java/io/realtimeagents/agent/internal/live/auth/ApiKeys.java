@@ -1,6 +1,6 @@
 package io.realtimeagents.agent.internal.live.auth;
 
-import io.realtimeagents.common.live.TopicPermissions;
+import io.realtimeagents.common.internal.live.TopicPermissions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -2,7 +2,7 @@ package io.realtimeagents.agent.internal.live.auth;
 
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
-import io.realtimeagents.common.live.TopicPermissions;
+import io.realtimeagents.common.internal.live.TopicPermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,7 +9,7 @@ import static io.realtimeagents.agent.internal.live.auth.TestJwts.sign;
 import static io.realtimeagents.agent.internal.live.auth.TestJwts.signRaw;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.realtimeagents.common.live.TopicPermissions;
+import io.realtimeagents.common.internal.live.TopicPermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
-import io.realtimeagents.common.live.TopicPermissions;
+import io.realtimeagents.common.internal.live.TopicPermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

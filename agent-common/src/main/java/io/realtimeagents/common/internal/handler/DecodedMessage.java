@@ -1,4 +1,6 @@
-package io.realtimeagents.common.handler;
+package io.realtimeagents.common.internal.handler;
+
+import io.realtimeagents.common.handler.MessageContext;
 
 /**
  * A message whose type was found and whose payload was decoded, ready for its handler.

@@ -1,4 +1,4 @@
-package io.realtimeagents.common.net;
+package io.realtimeagents.common.internal.net;
 
 import java.io.IOException;
 import java.net.InetAddress;

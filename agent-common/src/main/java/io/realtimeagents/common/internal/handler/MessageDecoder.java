@@ -1,4 +1,4 @@
-package io.realtimeagents.common.handler;
+package io.realtimeagents.common.internal.handler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.realtimeagents.common.PayloadDecodingException;

@@ -1,4 +1,4 @@
-package io.realtimeagents.agent.server;
+package io.realtimeagents.agent.internal.server;
 
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;

@@ -1,8 +1,10 @@
-package io.realtimeagents.common.handler;
+package io.realtimeagents.common.internal.handler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.realtimeagents.common.PayloadDecodingException;
+import io.realtimeagents.common.handler.MessageContext;
+import io.realtimeagents.common.handler.MessageHandler;
 import io.realtimeagents.common.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,11 @@
-package io.realtimeagents.common.handler;
+package io.realtimeagents.common.internal.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import io.realtimeagents.common.handler.EventHandler;
 import io.realtimeagents.common.model.EventType;
 import io.realtimeagents.common.model.RealtimeEvent;
 import java.util.ArrayList;

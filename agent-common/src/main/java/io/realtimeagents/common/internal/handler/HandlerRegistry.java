@@ -1,5 +1,7 @@
-package io.realtimeagents.common.handler;
+package io.realtimeagents.common.internal.handler;
 
+import io.realtimeagents.common.handler.EventHandler;
+import io.realtimeagents.common.handler.MessageHandler;
 import io.realtimeagents.common.model.EventType;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.realtimeagents.common.handler;
+package io.realtimeagents.common.internal.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.realtimeagents.common.PayloadDecodingException;
+import io.realtimeagents.common.handler.MessageContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;

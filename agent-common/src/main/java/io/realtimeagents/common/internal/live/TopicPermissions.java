@@ -1,5 +1,6 @@
-package io.realtimeagents.common.live;
+package io.realtimeagents.common.internal.live;
 
+import io.realtimeagents.common.live.LiveTopics;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
