@@ -115,7 +115,10 @@ public abstract class RealtimeAgent extends BaseMicroserviceAgent {
     }
 
     /**
-     * Publishes an event to the events topic; this service is its source unless the event names one.
+     * Publishes an event to the events topic; this service is its source unless the event names one. Emitted by a
+     * handler of a keyed Kafka record, the event's record carries that key, so the events about one key (a patient, a
+     * device) keep their order and event handlers see it as {@code context.key()}; otherwise it is keyed by its
+     * correlation id, else its event id.
      *
      * @return completes when the brokers stored the event
      */

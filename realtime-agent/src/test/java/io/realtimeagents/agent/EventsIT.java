@@ -128,6 +128,60 @@ class EventsIT {
         }
     }
 
+    /** Emits an alert for every reading it handles. */
+    static final class AlertingAgent extends RealtimeAgent {
+        @Override
+        protected void initialize() {
+            onMessage(
+                    "reading",
+                    Reading.class,
+                    (reading, context) -> emit(EventType.ALERT_TRIGGERED, Map.of("patient_id", reading.patientId())));
+        }
+    }
+
+    @Test
+    void eventEmittedWhileHandlingAKeyedRecord_carriesItsKey_andAnUnkeyedOneItsEventId(
+            KafkaBroker broker, KafkaTestClient client) {
+        String readings = client.uniqueTopic("readings", 3);
+        String events = client.uniqueTopic("events", 3);
+        AgentConfig config = TestAgents.config(broker, "keyed-emitter")
+                .streamingTopics(readings)
+                .topicMessageType(readings, "reading")
+                .eventsTopic(events)
+                .build();
+        try (RunningAgent running = TestAgents.start(new AlertingAgent(), config)) {
+            for (int i = 0; i < 3; i++) {
+                client.produce(readings, "p1", "{\"patient_id\":\"p1\",\"systolic_pressure\":" + (150 + i) + "}");
+            }
+            client.produceBytes(
+                    readings,
+                    null,
+                    "{\"patient_id\":\"p2\",\"systolic_pressure\":150}".getBytes(StandardCharsets.UTF_8));
+
+            List<ConsumerRecord<String, String>> emitted = client.consume(events, 4, TIMEOUT);
+            List<ConsumerRecord<String, String>> aboutP1 = emitted.stream()
+                    .filter(record -> record.value().contains("\"p1\""))
+                    .toList();
+            assertThat(aboutP1)
+                    .as("the events about p1 are keyed by the reading's key, so they share a partition and its order")
+                    .hasSize(3)
+                    .extracting(ConsumerRecord::key)
+                    .containsOnly("p1");
+            assertThat(aboutP1)
+                    .extracting(ConsumerRecord::partition)
+                    .containsOnly(TypedHandlersIT.partitionOf("p1", 3));
+            ConsumerRecord<String, String> aboutP2 = emitted.stream()
+                    .filter(record -> record.value().contains("\"p2\""))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(aboutP2.key())
+                    .as("an event emitted while handling an unkeyed record is keyed by its event id")
+                    .isEqualTo(Json.tree(aboutP2.value().getBytes(StandardCharsets.UTF_8))
+                            .get("event_id")
+                            .asText());
+        }
+    }
+
     record Reading(String patientId, int systolicPressure) {}
 
     @Test

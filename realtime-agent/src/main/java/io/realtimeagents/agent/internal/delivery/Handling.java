@@ -18,18 +18,33 @@ public final class Handling implements AutoCloseable {
     private static final CompletableFuture<Void> NONE = CompletableFuture.completedFuture(null);
 
     private final Handling outer;
+    private final byte[] inboundKey;
     private final List<CompletableFuture<?>> started = new ArrayList<>(2); // guarded by this
     private boolean sealed; // guarded by this
 
-    private Handling(Handling outer) {
+    private Handling(Handling outer, byte[] inboundKey) {
         this.outer = outer;
+        this.inboundKey = inboundKey;
     }
 
-    /** Starts collecting the outputs of a handler attempt on this thread; close it when the handler returned. */
-    public static Handling open() {
-        Handling handling = new Handling(CURRENT.get());
+    /**
+     * Starts collecting the outputs of a handler attempt on this thread; close it when the handler returned.
+     *
+     * @param inboundKey the key of the message being handled (a Kafka record's key), or null when it has none
+     */
+    public static Handling open(byte[] inboundKey) {
+        Handling handling = new Handling(CURRENT.get(), inboundKey);
         CURRENT.set(handling);
         return handling;
+    }
+
+    /**
+     * The key of the message whose handler runs on this thread, or null when none runs or the message has no key:
+     * events emitted while handling a keyed record are keyed by it, so the events about one key keep its order.
+     */
+    public static byte[] inboundKey() {
+        Handling current = CURRENT.get();
+        return current == null ? null : current.inboundKey;
     }
 
     /**

@@ -109,7 +109,7 @@ public final class MessageDispatcher {
             long start = System.nanoTime();
             Throwable failure;
             CompletableFuture<Void> outputs;
-            try (Handling handling = Handling.open()) {
+            try (Handling handling = Handling.open(message.key())) {
                 try {
                     step.run(contexts.context(type, attempt, handling));
                     failure = null;

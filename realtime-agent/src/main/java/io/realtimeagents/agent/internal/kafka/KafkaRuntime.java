@@ -3,6 +3,7 @@ package io.realtimeagents.agent.internal.kafka;
 import io.realtimeagents.agent.SentRecord;
 import io.realtimeagents.agent.internal.delivery.Backoff;
 import io.realtimeagents.agent.internal.delivery.DeadLetterPublisher;
+import io.realtimeagents.agent.internal.delivery.Handling;
 import io.realtimeagents.agent.internal.delivery.MessageDispatcher;
 import io.realtimeagents.agent.internal.delivery.StopSignal;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics;
@@ -245,14 +246,21 @@ public final class KafkaRuntime implements AutoCloseable {
         return record;
     }
 
-    /** Publishes an event to the events topic, keyed by its correlation id (else its id). */
+    /**
+     * Publishes an event to the events topic. Emitted while a keyed record is handled, it is keyed by that record's
+     * key, so the events about one key (a patient, a device) keep their order; otherwise by its correlation id, else
+     * its id.
+     */
     public CompletionStage<SentRecord> emit(RealtimeEvent event) {
-        String key = event.correlationId() != null ? event.correlationId() : event.eventId();
-        return send(
-                config.eventsTopic(),
-                key,
-                Json.encode(event),
-                Map.of(EVENT_TYPE_HEADER, event.eventType().value()));
+        byte[] inboundKey = Handling.inboundKey();
+        byte[] key = inboundKey != null
+                ? inboundKey
+                : (event.correlationId() != null ? event.correlationId() : event.eventId())
+                        .getBytes(StandardCharsets.UTF_8);
+        ProducerRecord<byte[], byte[]> record =
+                new ProducerRecord<>(config.eventsTopic(), null, key, Json.encode(event));
+        record.headers().add(EVENT_TYPE_HEADER, event.eventType().value().getBytes(StandardCharsets.UTF_8));
+        return sender.send(record);
     }
 
     /** The topics consumed: the streaming topics, plus the events topic when there are event handlers. */

@@ -11,7 +11,7 @@ class HandlingTest {
     void outputStartedOnTheHandlersThread_isPartOfTheHandling() {
         CompletableFuture<String> sent = new CompletableFuture<>();
         CompletableFuture<Void> outputs;
-        try (Handling handling = Handling.open()) {
+        try (Handling handling = Handling.open(null)) {
             Handling.track(sent, "kafka topic", "alerts");
             outputs = handling.outputs();
         }
@@ -25,7 +25,7 @@ class HandlingTest {
         CompletableFuture<String> first = new CompletableFuture<>();
         CompletableFuture<String> second = new CompletableFuture<>();
         CompletableFuture<Void> outputs;
-        try (Handling handling = Handling.open()) {
+        try (Handling handling = Handling.open(null)) {
             Handling.track(first, "kafka topic", "alerts");
             Handling.track(second, "mqtt topic", "wards/3");
             outputs = handling.outputs();
@@ -52,8 +52,8 @@ class HandlingTest {
         CompletableFuture<String> outer = new CompletableFuture<>();
         CompletableFuture<Void> innerOutputs;
         CompletableFuture<Void> outerOutputs;
-        try (Handling outerHandling = Handling.open()) {
-            try (Handling innerHandling = Handling.open()) {
+        try (Handling outerHandling = Handling.open(null)) {
+            try (Handling innerHandling = Handling.open(null)) {
                 Handling.track(inner, "kafka topic", "inner");
                 innerOutputs = innerHandling.outputs();
             }
@@ -69,7 +69,7 @@ class HandlingTest {
 
     @Test
     void outputAttachedAfterTheHandlerReturned_isRefusedWithAClearMessage() {
-        Handling handling = Handling.open();
+        Handling handling = Handling.open(null);
         handling.outputs();
         handling.close();
 
@@ -81,7 +81,7 @@ class HandlingTest {
 
     @Test
     void handlingWithoutOutputs_isCompleteAtOnce() {
-        try (Handling handling = Handling.open()) {
+        try (Handling handling = Handling.open(null)) {
             assertThat(handling.outputs()).isCompleted();
         }
         assertThat(Outcome.DONE
@@ -92,5 +92,25 @@ class HandlingTest {
         assertThat(Outcome.STOPPED.isComplete())
                 .as("a stopped message is not done")
                 .isFalse();
+    }
+
+    @Test
+    void inboundKey_isTheKeyOfTheInnermostHandlingOnThisThread_andNoneOutsideAnyHandling() {
+        byte[] outerKey = {'p', '1'};
+        byte[] innerKey = {'p', '2'};
+        assertThat(Handling.inboundKey()).isNull();
+        try (Handling outer = Handling.open(outerKey)) {
+            assertThat(Handling.inboundKey()).isSameAs(outerKey);
+            try (Handling inner = Handling.open(innerKey)) {
+                assertThat(Handling.inboundKey()).isSameAs(innerKey);
+            }
+            assertThat(Handling.inboundKey()).isSameAs(outerKey);
+            try (Handling unkeyed = Handling.open(null)) {
+                assertThat(Handling.inboundKey())
+                        .as("an unkeyed message has no key")
+                        .isNull();
+            }
+        }
+        assertThat(Handling.inboundKey()).isNull();
     }
 }
