@@ -6,6 +6,7 @@ import io.realtimeagents.agent.support.HttpProbe;
 import io.realtimeagents.agent.support.HttpProbe.Reply;
 import io.realtimeagents.agent.support.TestAgents;
 import io.realtimeagents.common.config.AgentConfig;
+import io.realtimeagents.common.handler.KafkaContext;
 import io.realtimeagents.testkit.Await;
 import io.realtimeagents.testkit.KafkaBroker;
 import io.realtimeagents.testkit.KafkaTestClient;
@@ -40,14 +41,14 @@ class GracefulShutdownIT {
         protected void initialize() {
             onMessage("numbered", Numbered.class, (numbered, context) -> {
                 if (numbered.seq() == BLOCKING_SEQ) {
-                    blockingOffsets.add(context.offset());
+                    blockingOffsets.add(((KafkaContext) context).offset());
                     inProgress.countDown();
                     if (!release.await(60, TimeUnit.SECONDS)) {
                         throw new IllegalStateException("the test never released the handler");
                     }
                 }
                 handledPerPartition
-                        .computeIfAbsent(context.partition(), partition -> new AtomicLong())
+                        .computeIfAbsent(((KafkaContext) context).partition(), partition -> new AtomicLong())
                         .incrementAndGet();
             });
         }

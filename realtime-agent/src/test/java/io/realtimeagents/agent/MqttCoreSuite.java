@@ -10,6 +10,7 @@ import io.realtimeagents.agent.support.TestAgents;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.common.handler.MessageContext;
+import io.realtimeagents.common.handler.MqttContext;
 import io.realtimeagents.testkit.Await;
 import io.realtimeagents.testkit.KafkaBroker;
 import io.realtimeagents.testkit.KafkaTestClient;
@@ -84,7 +85,11 @@ abstract class MqttCoreSuite {
         private void record(Object payload, MessageContext context) {
             contexts.add(context);
             handled.add(new Handled(
-                    context.messageType(), payload, context.topic(), context.topicVariables(), context.qos()));
+                    context.messageType(),
+                    payload,
+                    context.topic(),
+                    context.topicVariables(),
+                    ((MqttContext) context).qos()));
         }
 
         Set<Integer> seqs() {
@@ -160,7 +165,7 @@ abstract class MqttCoreSuite {
                     .findFirst()
                     .orElseThrow();
             assertThat(noteContext.header("source")).isEqualTo("ward-3");
-            assertThat(noteContext.transport()).isEqualTo("mqtt");
+            assertThat(noteContext).as("an MQTT message has an MQTT context").isInstanceOf(MqttContext.class);
             assertThat(agent.handled).hasSize(4);
 
             JsonNode health = HttpProbe.get(running, "/health").json();

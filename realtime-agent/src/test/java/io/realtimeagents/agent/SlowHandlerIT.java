@@ -7,6 +7,7 @@ import io.realtimeagents.agent.support.HttpProbe;
 import io.realtimeagents.agent.support.LogCapture;
 import io.realtimeagents.agent.support.TestAgents;
 import io.realtimeagents.common.config.AgentConfig;
+import io.realtimeagents.common.handler.KafkaContext;
 import io.realtimeagents.testkit.Await;
 import io.realtimeagents.testkit.KafkaBroker;
 import io.realtimeagents.testkit.KafkaTestClient;
@@ -42,7 +43,7 @@ class SlowHandlerIT {
         @Override
         protected void initialize() {
             onMessage("job", Job.class, (job, context) -> {
-                attempts.add(new Attempt(job.name(), context.attempt(), context.offset()));
+                attempts.add(new Attempt(job.name(), context.attempt(), ((KafkaContext) context).offset()));
                 if (job.slow()) {
                     work(HANDLER_TIME);
                     if (context.attempt() <= 2) {

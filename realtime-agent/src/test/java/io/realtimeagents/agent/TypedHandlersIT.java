@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.realtimeagents.agent.support.TestAgents;
 import io.realtimeagents.common.config.AgentConfig;
+import io.realtimeagents.common.handler.KafkaContext;
 import io.realtimeagents.common.handler.MessageContext;
 import io.realtimeagents.testkit.Await;
 import io.realtimeagents.testkit.KafkaBroker;
@@ -115,7 +116,7 @@ class TypedHandlersIT {
                 }
                 seen.computeIfAbsent(record.key(), key -> Collections.synchronizedList(new ArrayList<>()))
                         .add(record.seq());
-                partitionOfKey.put(record.key(), context.partition());
+                partitionOfKey.put(record.key(), ((KafkaContext) context).partition());
             });
         }
 

@@ -4,15 +4,16 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
-/** Where a message came from and how often it has been attempted, passed to every handler call. */
-public interface MessageContext {
-    /** The transport that delivered the message: {@code "kafka"} or {@code "mqtt"}. */
-    String transport();
-
+/**
+ * Where a message came from and how often it has been attempted, passed to every handler call. Its type tells the
+ * transport: a {@link KafkaContext} (partition, offset) for a Kafka record, an {@link MqttContext} (QoS, content type)
+ * for an MQTT message, e.g. {@code if (context instanceof KafkaContext kafka) log(kafka.offset())}.
+ */
+public sealed interface MessageContext permits KafkaContext, MqttContext {
     /** The Kafka topic or MQTT topic the message arrived on. */
     String topic();
 
-    /** The message key (Kafka record key), or null when it has none. */
+    /** The message key (Kafka record key), or null when it has none (MQTT messages have none). */
     String key();
 
     /** The message type the message was dispatched by. */
@@ -28,12 +29,6 @@ public interface MessageContext {
 
     /** When the message was produced (Kafka record timestamp) or received. */
     Instant timestamp();
-
-    /** The Kafka partition, or -1 for transports without partitions. */
-    int partition();
-
-    /** The Kafka offset, or -1 for transports without offsets. */
-    long offset();
 
     /** 1 on the first attempt, 2 on the first retry, and so on. */
     int attempt();
@@ -65,15 +60,5 @@ public interface MessageContext {
     /** One named segment's value, or null when the subscription has no segment of that name. */
     default String topicVariable(String name) {
         return topicVariables().get(name);
-    }
-
-    /** The MQTT 5 content type of the message, or null when it has none (and for Kafka records). */
-    default String contentType() {
-        return null;
-    }
-
-    /** The QoS the MQTT message was delivered with (0, 1 or 2), or -1 for transports without QoS. */
-    default int qos() {
-        return -1;
     }
 }

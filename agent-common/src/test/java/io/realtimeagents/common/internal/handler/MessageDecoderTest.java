@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.realtimeagents.common.PayloadDecodingException;
+import io.realtimeagents.common.handler.KafkaContext;
 import io.realtimeagents.common.handler.MessageContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -326,12 +327,7 @@ class MessageDecoderTest {
                 .withMessage("topicTypes");
     }
 
-    private static final class FixedContext implements MessageContext {
-        @Override
-        public String transport() {
-            return "kafka";
-        }
-
+    private static final class FixedContext implements KafkaContext {
         @Override
         public String topic() {
             return "t";

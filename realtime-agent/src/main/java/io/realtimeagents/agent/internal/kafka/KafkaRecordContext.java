@@ -1,7 +1,7 @@
 package io.realtimeagents.agent.internal.kafka;
 
 import io.realtimeagents.agent.internal.delivery.Handling;
-import io.realtimeagents.common.handler.MessageContext;
+import io.realtimeagents.common.handler.KafkaContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collections;
@@ -11,8 +11,8 @@ import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
-/** The {@link MessageContext} of a Kafka record; headers are decoded only when asked for. */
-final class KafkaRecordContext implements MessageContext {
+/** The {@link KafkaContext} of a Kafka record; headers are decoded only when asked for. */
+final class KafkaRecordContext implements KafkaContext {
     private final ConsumerRecord<byte[], byte[]> record;
     private final String messageType;
     private final int attempt;
@@ -30,11 +30,6 @@ final class KafkaRecordContext implements MessageContext {
     static String header(ConsumerRecord<byte[], byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public String transport() {
-        return "kafka";
     }
 
     @Override

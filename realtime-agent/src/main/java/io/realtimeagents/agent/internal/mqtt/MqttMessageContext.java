@@ -1,13 +1,13 @@
 package io.realtimeagents.agent.internal.mqtt;
 
 import io.realtimeagents.agent.internal.delivery.Handling;
-import io.realtimeagents.common.handler.MessageContext;
+import io.realtimeagents.common.handler.MqttContext;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
-/** The {@link MessageContext} of an MQTT message: topic variables, user properties as headers, content type, QoS. */
-final class MqttMessageContext implements MessageContext {
+/** The {@link MqttContext} of an MQTT message: topic variables, user properties as headers, content type, QoS. */
+final class MqttMessageContext implements MqttContext {
     private final MqttInbound message;
     private final String messageType;
     private final int attempt;
@@ -18,11 +18,6 @@ final class MqttMessageContext implements MessageContext {
         this.messageType = messageType;
         this.attempt = attempt;
         this.handling = handling;
-    }
-
-    @Override
-    public String transport() {
-        return "mqtt";
     }
 
     @Override
@@ -48,16 +43,6 @@ final class MqttMessageContext implements MessageContext {
     @Override
     public Instant timestamp() {
         return message.receivedAt();
-    }
-
-    @Override
-    public int partition() {
-        return -1;
-    }
-
-    @Override
-    public long offset() {
-        return -1;
     }
 
     @Override
