@@ -32,12 +32,24 @@ import org.slf4j.LoggerFactory;
 public final class RealtimeAgents {
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeAgents.class);
 
+    /** The exit status of {@link #run run} when the configuration is invalid: the log names each setting to fix. */
+    public static final int EXIT_INVALID_CONFIGURATION = 2;
+
+    /**
+     * The exit status of {@link #run run} when the agent cannot start for another reason (a port in use, a broker
+     * refusing the credentials): the log has the cause.
+     */
+    public static final int EXIT_START_FAILED = 1;
+
     private RealtimeAgents() {}
 
     /**
      * Starts an agent from {@code main} with configuration from the environment and {@code --property=value}
-     * arguments, stops it gracefully on SIGTERM/Ctrl-C, and blocks until it stopped. Invalid configuration is reported
-     * naming each setting, and the process exits with status 2.
+     * arguments, stops it gracefully on SIGTERM/Ctrl-C, and blocks until it stopped. This and
+     * {@link App#runUntilStopped()} are the only places that end the process: with status
+     * {@value #EXIT_INVALID_CONFIGURATION} when the configuration is invalid (the log names each setting), with
+     * {@value #EXIT_START_FAILED} when the agent cannot start otherwise; after a graceful stop on a signal the JVM
+     * exits with the signal's status (143 for SIGTERM). Nothing else in the library exits.
      */
     public static void run(Class<? extends RealtimeAgent> agentClass, String... args) {
         app(factory(agentClass)).args(args).runUntilStopped();
@@ -160,14 +172,21 @@ public final class RealtimeAgents {
             return running;
         }
 
-        /** Starts the agent, stops it gracefully when the JVM is asked to exit, and blocks until then. */
+        /**
+         * Starts the agent, stops it gracefully when the JVM is asked to exit, and blocks until then; ends the
+         * process with the statuses that {@link RealtimeAgents#run run} documents when the agent cannot start.
+         */
         public void runUntilStopped() {
             RunningAgent running;
             try {
                 running = start();
             } catch (ConfigurationException e) {
                 LOG.error("The agent cannot start. {}", e.getMessage());
-                System.exit(2);
+                System.exit(EXIT_INVALID_CONFIGURATION);
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("The agent cannot start: {}", e.toString(), e);
+                System.exit(EXIT_START_FAILED);
                 return;
             }
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "realtime-agent-shutdown"));

@@ -47,6 +47,24 @@ public final class ChildJvm implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * Waits until the process ended, up to the timeout, and returns its exit status.
+     *
+     * @throws AssertionError when it is still running at the deadline
+     */
+    public int awaitExit(java.time.Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError(
+                    "The child JVM " + process.pid() + " still runs after " + timeout + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    /** Asks the process to stop (SIGTERM: shutdown hooks run). */
+    public void terminate() {
+        process.destroy();
+    }
+
     /** Where its output goes. */
     public Path log() {
         return log;
