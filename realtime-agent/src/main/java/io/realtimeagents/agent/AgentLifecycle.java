@@ -25,14 +25,15 @@ final class AgentLifecycle {
             String description,
             List<TaskEndpoint> endpoints,
             List<WebSocketEndpoint> webSocketEndpoints) {
-        Set<String> taskTypes = agent.taskTypes();
-        checkEndpoints(agent, endpoints, taskTypes);
         AgentRuntime runtime = new AgentRuntime(
-                config, new AgentInfo(description, taskTypes, endpoints, webSocketEndpoints), agent::processTask);
+                config,
+                new AgentInfo(description, agent::taskTypes, endpoints, webSocketEndpoints),
+                agent::processTask);
         HttpServer server = null;
         try {
             agent.bind(runtime);
             agent.initialize();
+            checkEndpoints(agent, endpoints, agent.taskTypes());
             runtime.startConsuming();
             server = HttpServer.start(runtime);
             RunningAgent running = new RunningAgent(agent, runtime, server);
@@ -67,8 +68,8 @@ final class AgentLifecycle {
         for (TaskEndpoint endpoint : endpoints) {
             if (!taskTypes.contains(endpoint.taskType())) {
                 problems.add("Task endpoint " + endpoint.path() + " runs task type '" + endpoint.taskType() + "', but "
-                        + agent.getClass().getSimpleName() + ".supportedTaskTypes() returns " + taskTypes
-                        + ": add the type there or fix the endpoint");
+                        + agent.getClass().getSimpleName() + " declares " + taskTypes
+                        + ": declare it with onTask(type, description, processor) in initialize() or fix the endpoint");
             }
         }
         if (endpoints.stream().map(TaskEndpoint::path).distinct().count() != endpoints.size()) {

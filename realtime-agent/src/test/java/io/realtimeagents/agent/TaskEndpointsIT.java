@@ -13,7 +13,6 @@ import io.realtimeagents.common.InvalidTaskInputException;
 import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.common.json.Json;
 import io.realtimeagents.common.task.BaseMicroserviceAgent;
-import io.realtimeagents.common.task.TaskProcessor;
 import io.realtimeagents.testkit.KafkaBroker;
 import io.realtimeagents.testkit.WithKafka;
 import java.io.ByteArrayInputStream;
@@ -25,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,33 +33,39 @@ import org.junit.jupiter.api.Test;
 class TaskEndpointsIT {
     private static RunningAgent running;
 
-    /** Sums numbers, counts words, or fails. */
+    /** Sums numbers, counts words, or fails: each task type declared in one place, with {@code onTask}. */
     static final class AnalystAgent extends RealtimeAgent {
         @Override
-        protected Set<String> supportedTaskTypes() {
-            return Set.of("analyze", "word_count", "explode", "check");
+        protected void initialize() {
+            onTask("analyze", "Counts, sums and averages parameters.values", request -> {
+                @SuppressWarnings("unchecked")
+                List<Number> values = (List<Number>) request.parameters().get("values");
+                double sum = values.stream().mapToDouble(Number::doubleValue).sum();
+                return Map.of("count", values.size(), "sum", sum, "mean", sum / values.size());
+            });
+            onTask(
+                    "word_count",
+                    "Counts the words of the query",
+                    request -> Map.of("words", request.query().split("\\s+").length));
+            onTask("check", "Checks a patient", request -> {
+                if (!request.parameters().containsKey("patient_id")) {
+                    throw new InvalidTaskInputException("parameters.patient_id is required");
+                }
+                return Map.of("checked", request.parameters().get("patient_id"));
+            });
+            onTask("explode", "Always fails", request -> {
+                throw new IllegalStateException("the analysis engine is down");
+            });
         }
+    }
 
-        @Override
-        protected TaskProcessor createProcessor() {
-            return request -> switch (request.taskType()) {
-                case "analyze" -> {
-                    @SuppressWarnings("unchecked")
-                    List<Number> values = (List<Number>) request.parameters().get("values");
-                    double sum =
-                            values.stream().mapToDouble(Number::doubleValue).sum();
-                    yield Map.of("count", values.size(), "sum", sum, "mean", sum / values.size());
-                }
-                case "word_count" -> Map.of("words", request.query().split("\\s+").length);
-                case "check" -> {
-                    if (!request.parameters().containsKey("patient_id")) {
-                        throw new InvalidTaskInputException("parameters.patient_id is required");
-                    }
-                    yield Map.of("checked", request.parameters().get("patient_id"));
-                }
-                default -> throw new IllegalStateException("the analysis engine is down");
-            };
-        }
+    @Test
+    void tasksDeclaredWithOnTask_areListedByStatus_withTheirDescriptions() {
+        JsonNode status = HttpProbe.get(running, "/realtime/status").json();
+        assertThat(status.get("task_types").toString()).isEqualTo("[\"analyze\",\"check\",\"explode\",\"word_count\"]");
+        assertThat(running.agent().taskDescriptions())
+                .containsEntry("analyze", "Counts, sums and averages parameters.values")
+                .containsKeys("word_count", "check", "explode");
     }
 
     @BeforeAll

@@ -2,6 +2,10 @@ package io.realtimeagents.common.task;
 
 import io.realtimeagents.common.InvalidTaskInputException;
 import io.realtimeagents.common.UnknownTaskTypeException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -9,12 +13,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The standard agent: a service that supports some task types and processes task requests with a
- * {@link TaskProcessor}. Subclasses override {@link #supportedTaskTypes()} and {@link #createProcessor()}.
+ * {@link TaskProcessor}. Declare each task type in one place with {@link #onTask onTask(type, description,
+ * processor)}; code ported from the Python reference may instead override {@link #supportedTaskTypes()} and
+ * {@link #createProcessor()}, which keep working (a type is declared one way or the other, not both).
  */
 public abstract class BaseMicroserviceAgent {
     private static final Logger LOG = LoggerFactory.getLogger(BaseMicroserviceAgent.class);
 
     private volatile TaskProcessor processor;
+    private volatile Map<String, DeclaredTask> declared = Map.of(); // replaced whole under the lock of this
+
+    /** A task type declared with {@link #onTask}. */
+    private record DeclaredTask(String description, TaskProcessor processor) {}
 
     /** Creates the agent; subclasses need a no-argument constructor to be started by the framework. */
     protected BaseMicroserviceAgent() {}
@@ -35,9 +45,52 @@ public abstract class BaseMicroserviceAgent {
         };
     }
 
-    /** The task types this agent supports, as declared by {@link #supportedTaskTypes()}. */
+    /**
+     * Declares a task type: what it does and the processor that runs it. The description says what the task does to
+     * whoever calls it (it is shown by the agent's status and becomes the task's description for other agents).
+     * Declare tasks where handlers are registered, e.g. in {@code initialize()}.
+     *
+     * @throws IllegalArgumentException when the type is blank, already declared, or also returned by
+     *     {@link #supportedTaskTypes()}
+     */
+    protected final void onTask(String taskType, String description, TaskProcessor processor) {
+        if (taskType == null || taskType.isBlank()) {
+            throw new IllegalArgumentException(
+                    "taskType must not be blank, was " + (taskType == null ? "null" : "'" + taskType + "'"));
+        }
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(processor, "processor");
+        if (supportedTaskTypes().contains(taskType)) {
+            throw new IllegalArgumentException(
+                    "Task type '" + taskType + "' is returned by " + getClass().getSimpleName()
+                            + ".supportedTaskTypes() and declared with onTask: keep one of the two");
+        }
+        synchronized (this) {
+            if (declared.containsKey(taskType)) {
+                throw new IllegalArgumentException("Task type '" + taskType + "' is declared twice with onTask");
+            }
+            Map<String, DeclaredTask> next = new LinkedHashMap<>(declared);
+            next.put(taskType, new DeclaredTask(description, processor));
+            declared = Collections.unmodifiableMap(next);
+        }
+    }
+
+    /** The task types this agent supports: those declared with {@link #onTask} and those of {@link #supportedTaskTypes()}. */
     public final Set<String> taskTypes() {
-        return Set.copyOf(supportedTaskTypes());
+        Set<String> all = new LinkedHashSet<>(declared.keySet());
+        all.addAll(supportedTaskTypes());
+        return Collections.unmodifiableSet(all);
+    }
+
+    /**
+     * What each supported task type does, in declaration order: the descriptions given to {@link #onTask}, and an
+     * empty one for the types of {@link #supportedTaskTypes()}.
+     */
+    public final Map<String, String> taskDescriptions() {
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        declared.forEach((type, task) -> descriptions.put(type, task.description()));
+        supportedTaskTypes().forEach(type -> descriptions.putIfAbsent(type, ""));
+        return Collections.unmodifiableMap(descriptions);
     }
 
     /**
@@ -56,7 +109,8 @@ public abstract class BaseMicroserviceAgent {
         }
         long start = System.nanoTime();
         try {
-            Object result = processor().process(request);
+            DeclaredTask task = declared.get(request.taskType());
+            Object result = (task != null ? task.processor() : processor()).process(request);
             return TaskResult.completed(request, result, elapsedMillis(start));
         } catch (InvalidTaskInputException e) {
             throw e;

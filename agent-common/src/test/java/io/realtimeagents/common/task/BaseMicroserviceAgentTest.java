@@ -273,4 +273,55 @@ class BaseMicroserviceAgentTest {
         assertThat(agent.taskTypes()).containsExactlyInAnyOrder("analyze", "summarize");
         assertThatThrownBy(() -> agent.taskTypes().add("x")).isInstanceOf(UnsupportedOperationException.class);
     }
+
+    /** Declares its tasks with onTask, beside one ported type of the overrides. */
+    static final class Declaring extends Analyst {
+        Declaring() {
+            super(request -> "ported " + request.taskType());
+            onTask("triage", "Sorts patients by urgency", request -> "triaged " + request.query());
+            onTask("discharge", "Discharges a patient", request -> {
+                throw new IllegalStateException("no bed to free");
+            });
+        }
+    }
+
+    @Test
+    void onTask_declaresTheTypeItsDescriptionAndItsProcessor_besideTheOverrides() {
+        Declaring agent = new Declaring();
+
+        assertThat(agent.taskTypes()).containsExactlyInAnyOrder("triage", "discharge", "analyze", "summarize");
+        assertThat(agent.taskDescriptions())
+                .containsEntry("triage", "Sorts patients by urgency")
+                .containsEntry("discharge", "Discharges a patient")
+                .containsEntry("analyze", "");
+        assertThat(List.copyOf(agent.taskDescriptions().keySet()).subList(0, 2))
+                .as("declaration order")
+                .containsExactly("triage", "discharge");
+        assertThat(agent.processTask(new TaskRequest("t", "triage", "ward 3", Map.of(), null))
+                        .result())
+                .isEqualTo("triaged ward 3");
+        assertThat(agent.processTask(new TaskRequest("t", "analyze", "", Map.of(), null))
+                        .result())
+                .isEqualTo("ported analyze");
+        TaskResult failed = agent.processTask(new TaskRequest("t", "discharge", "", Map.of(), null));
+        assertThat(failed.status()).isEqualTo(TaskResult.FAILED);
+        assertThat(failed.error()).isEqualTo("no bed to free");
+    }
+
+    @Test
+    void onTask_refusesATypeDeclaredTwice_blank_orAlsoReturnedBySupportedTaskTypes() {
+        Declaring agent = new Declaring();
+
+        assertThatThrownBy(() -> agent.onTask("triage", "again", request -> null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Task type 'triage' is declared twice with onTask");
+        assertThatThrownBy(() -> agent.onTask("analyze", "clash", request -> null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(
+                        "'analyze' is returned by Declaring.supportedTaskTypes() and declared with onTask");
+        assertThatThrownBy(() -> agent.onTask(" ", "blank", request -> null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("taskType must not be blank, was ' '");
+        assertThatNullPointerException().isThrownBy(() -> agent.onTask("x", "no processor", null));
+    }
 }

@@ -8,14 +8,12 @@ import io.realtimeagents.common.json.Json;
 import io.realtimeagents.common.model.EventType;
 import io.realtimeagents.common.model.HealthDataModel;
 import io.realtimeagents.common.model.RealtimeEvent;
-import io.realtimeagents.common.task.TaskProcessor;
 import io.realtimeagents.common.task.TaskRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -93,6 +91,14 @@ public class HealthAgent extends RealtimeAgent {
                     EPISODE_MEMORY,
                     ALERTS_TOPIC);
         }
+        onTask(
+                ANALYZE_HEALTH,
+                "Assesses a patient's latest vital signs and open alerts (parameters.patient_id)",
+                request -> monitor.analyze(patient(request)));
+        onTask(
+                PROCESS_VITALS,
+                "Validates and processes one vital-sign reading, raising or resolving alerts as a streamed reading would",
+                this::processVitals);
         for (VitalKind kind : VitalKind.values()) {
             onMessage(
                     kind.type(),
@@ -124,20 +130,6 @@ public class HealthAgent extends RealtimeAgent {
             sent.add(broadcast(ALERTS_LIVE_TOPIC, wire).toCompletableFuture());
         }
         return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
-    }
-
-    @Override
-    protected Set<String> supportedTaskTypes() {
-        return Set.of(ANALYZE_HEALTH, PROCESS_VITALS);
-    }
-
-    @Override
-    protected TaskProcessor createProcessor() {
-        return request -> switch (request.taskType()) {
-            case ANALYZE_HEALTH -> monitor.analyze(patient(request));
-            case PROCESS_VITALS -> processVitals(request);
-            default -> throw new IllegalArgumentException("Unsupported task type " + request.taskType());
-        };
     }
 
     private Map<String, Object> processVitals(TaskRequest request) {
