@@ -98,6 +98,16 @@ public abstract class RealtimeAgent extends BaseMicroserviceAgent {
     }
 
     /**
+     * Publishes an MQTT message at QoS 1 (at least once), not retained; see
+     * {@link #publishMqtt(String, Object, int, boolean)} to choose both.
+     *
+     * @return completes when the broker acknowledged it
+     */
+    public final CompletionStage<Void> publishMqtt(String topic, Object payload) {
+        return publishMqtt(topic, payload, 1, false);
+    }
+
+    /**
      * Publishes an MQTT message. A {@code String} or {@code byte[]} payload is sent as it is; anything else as
      * snake_case JSON.
      *

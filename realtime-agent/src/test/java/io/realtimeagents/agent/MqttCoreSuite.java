@@ -187,7 +187,7 @@ abstract class MqttCoreSuite {
                 MqttTestClient ward = MqttTestClient.connect(mqtt())) {
             ward.subscribe(p + "/alerts/#", 1);
 
-            agent.publishMqtt(p + "/alerts/p1", new BloodPressure("p1", 190), 1, false)
+            agent.publishMqtt(p + "/alerts/p1", new BloodPressure("p1", 190))
                     .toCompletableFuture()
                     .get(TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
             agent.publishMqtt(p + "/alerts/p2", "plain text", 0, false)
@@ -201,6 +201,11 @@ abstract class MqttCoreSuite {
                             org.assertj.core.groups.Tuple.tuple(
                                     p + "/alerts/p1", "{\"patient_id\":\"p1\",\"systolic\":190}"),
                             org.assertj.core.groups.Tuple.tuple(p + "/alerts/p2", "plain text"));
+            assertThat(received)
+                    .as("the short form publishes at QoS 1")
+                    .filteredOn(message -> message.topic().endsWith("/p1"))
+                    .extracting(MqttTestClient.Received::qos)
+                    .containsExactly(1);
         }
     }
 
