@@ -2,6 +2,7 @@ package io.realtimeagents.agent;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.realtimeagents.agent.internal.AgentServices;
+import io.realtimeagents.agent.internal.Checks;
 import io.realtimeagents.common.RealtimeAgentException;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.handler.EventHandler;
@@ -14,7 +15,6 @@ import io.realtimeagents.common.mqtt.MqttTopicFilter;
 import io.realtimeagents.common.task.BaseMicroserviceAgent;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -116,11 +116,9 @@ public abstract class RealtimeAgent extends BaseMicroserviceAgent {
      * @return completes when the broker acknowledged it (QoS 1 and 2) or it was written (QoS 0)
      */
     public final CompletionStage<Void> publishMqtt(String topic, Object payload, int qos, boolean retained) {
-        Objects.requireNonNull(topic, "topic");
-        Objects.requireNonNull(payload, "payload");
-        if (qos < 0 || qos > 2) {
-            throw new IllegalArgumentException("qos must be 0, 1 or 2, was " + qos);
-        }
+        Checks.notNull(topic, "topic");
+        Checks.notNull(payload, "payload");
+        Checks.between(qos, 0, 2, "qos");
         return services().publishMqtt(topic, bytes(payload), qos, retained);
     }
 
@@ -133,7 +131,7 @@ public abstract class RealtimeAgent extends BaseMicroserviceAgent {
      * @return completes when the brokers stored the event
      */
     public final CompletionStage<SentRecord> emit(RealtimeEvent event) {
-        Objects.requireNonNull(event, "event");
+        Checks.notNull(event, "event");
         RealtimeEvent sourced = event.sourceService() == null ? event.withSourceService(name()) : event;
         return services().emit(sourced);
     }
@@ -154,8 +152,8 @@ public abstract class RealtimeAgent extends BaseMicroserviceAgent {
      * @return completes when the brokers stored it (without Kafka: at once, delivered to this replica's clients)
      */
     public final CompletionStage<SentRecord> broadcast(String topic, Object message) {
-        Objects.requireNonNull(topic, "topic");
-        Objects.requireNonNull(message, "message");
+        Checks.notNull(topic, "topic");
+        Checks.notNull(message, "message");
         return services().broadcast(topic, message);
     }
 
@@ -177,8 +175,8 @@ public abstract class RealtimeAgent extends BaseMicroserviceAgent {
     /** Produces a Kafka record with a key and headers (e.g. {@code message_type}). */
     public final CompletionStage<SentRecord> sendKafkaMessage(
             String topic, String key, Object payload, Map<String, String> headers) {
-        Objects.requireNonNull(topic, "topic");
-        Objects.requireNonNull(payload, "payload");
+        Checks.notNull(topic, "topic");
+        Checks.notNull(payload, "payload");
         return services().send(topic, key, bytes(payload), headers);
     }
 

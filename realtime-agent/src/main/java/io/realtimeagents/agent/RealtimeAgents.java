@@ -1,5 +1,6 @@
 package io.realtimeagents.agent;
 
+import io.realtimeagents.agent.internal.Checks;
 import io.realtimeagents.common.ConfigurationException;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
@@ -18,7 +19,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -67,7 +67,7 @@ public final class RealtimeAgents {
     }
 
     private static Supplier<RealtimeAgent> factory(Class<? extends RealtimeAgent> agentClass) {
-        Objects.requireNonNull(agentClass, "agentClass");
+        Checks.notNull(agentClass, "agentClass");
         return () -> {
             try {
                 Constructor<? extends RealtimeAgent> constructor = agentClass.getDeclaredConstructor();
@@ -96,12 +96,12 @@ public final class RealtimeAgents {
         private String description = "";
 
         private App(Supplier<? extends RealtimeAgent> factory) {
-            this.factory = Objects.requireNonNull(factory, "factory");
+            this.factory = Checks.notNull(factory, "factory");
         }
 
         /** Uses this configuration instead of loading one from the environment. */
         public App config(AgentConfig configuration) {
-            this.config = Objects.requireNonNull(configuration, "configuration");
+            this.config = Checks.notNull(configuration, "configuration");
             return this;
         }
 
@@ -128,7 +128,7 @@ public final class RealtimeAgents {
 
         /** What the service does, shown by {@code /realtime/status}. */
         public App description(String text) {
-            this.description = Objects.requireNonNull(text);
+            this.description = Checks.notNull(text, "text");
             return this;
         }
 

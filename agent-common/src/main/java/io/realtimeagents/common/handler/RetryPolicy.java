@@ -1,7 +1,7 @@
 package io.realtimeagents.common.handler;
 
+import io.realtimeagents.common.internal.Checks;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How a failed handler is retried: up to {@code maxRetries} more attempts, waiting {@code initialBackoff} before the
@@ -18,17 +18,9 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
 
     /** Validates the bounds. */
     public RetryPolicy {
-        Objects.requireNonNull(initialBackoff, "initialBackoff");
-        Objects.requireNonNull(maxBackoff, "maxBackoff");
-        if (maxRetries < 0) {
-            throw new IllegalArgumentException("maxRetries must be >= 0, was " + maxRetries);
-        }
-        if (initialBackoff.isNegative()) {
-            throw new IllegalArgumentException("initialBackoff must not be negative, was " + initialBackoff);
-        }
-        if (maxBackoff.isNegative()) {
-            throw new IllegalArgumentException("maxBackoff must not be negative, was " + maxBackoff);
-        }
+        Checks.atLeast(maxRetries, 0, "maxRetries");
+        Checks.notNegative(initialBackoff, "initialBackoff");
+        Checks.notNegative(maxBackoff, "maxBackoff");
         if (maxBackoff.compareTo(initialBackoff) < 0) {
             throw new IllegalArgumentException(
                     "maxBackoff (" + maxBackoff + ") must not be shorter than initialBackoff (" + initialBackoff + ")");

@@ -1,8 +1,8 @@
 package io.realtimeagents.common.live;
 
+import io.realtimeagents.common.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +18,7 @@ public record WebSocketEndpoint(String path, List<String> autoSubscribe) {
 
     /** Validates the path (under {@code /ws}) and the topic names. */
     public WebSocketEndpoint {
-        Objects.requireNonNull(path, "path");
+        Checks.notNull(path, "path");
         if (!PATH.matcher(path).matches()) {
             throw new IllegalArgumentException("Invalid WebSocket endpoint path '" + path
                     + "': use /ws or a path below it made of letters, digits, '.', '_', '~' or '-', e.g. /ws/health");

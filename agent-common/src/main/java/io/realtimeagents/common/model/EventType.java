@@ -2,7 +2,7 @@ package io.realtimeagents.common.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Objects;
+import io.realtimeagents.common.internal.Checks;
 import java.util.regex.Pattern;
 
 /**
@@ -47,7 +47,7 @@ public final class EventType {
      */
     @JsonCreator
     public static EventType of(String value) {
-        Objects.requireNonNull(value, "event type");
+        Checks.notNull(value, "event type");
         if (!VALID.matcher(value).matches()) {
             throw new IllegalArgumentException("Invalid event type '" + value
                     + "': use lower-case letters, digits, '_', '.' or '-' (at most 128 characters),"

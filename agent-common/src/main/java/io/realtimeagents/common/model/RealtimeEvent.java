@@ -1,12 +1,12 @@
 package io.realtimeagents.common.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.realtimeagents.common.internal.Checks;
 import io.realtimeagents.common.json.Json;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -31,7 +31,7 @@ public record RealtimeEvent(
 
     /** Fills in defaults: a random id, the current time and empty data. */
     public RealtimeEvent {
-        Objects.requireNonNull(eventType, "eventType");
+        Checks.notNull(eventType, "eventType");
         eventId = eventId == null || eventId.isBlank() ? UUID.randomUUID().toString() : eventId;
         timestamp = timestamp == null ? Instant.now() : timestamp;
         data = data == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));

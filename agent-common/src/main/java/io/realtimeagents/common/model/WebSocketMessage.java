@@ -1,11 +1,11 @@
 package io.realtimeagents.common.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.realtimeagents.common.internal.Checks;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A message exchanged with WebSocket clients: {@code {"message_type", "payload", "timestamp", "correlation_id"}}.
@@ -24,7 +24,7 @@ public record WebSocketMessage(
 
     /** Fills in defaults: the current time and an empty payload. */
     public WebSocketMessage {
-        Objects.requireNonNull(messageType, "messageType");
+        Checks.notNull(messageType, "messageType");
         payload = payload == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(payload));
         timestamp = timestamp == null ? Instant.now() : timestamp;
     }

@@ -1,6 +1,6 @@
 package io.realtimeagents.common.mqtt;
 
-import java.util.Objects;
+import io.realtimeagents.common.internal.Checks;
 import java.util.regex.Pattern;
 
 /**
@@ -21,8 +21,8 @@ public record MqttBridge(MqttTopicFilter filter, String kafkaTopic, String keyVa
 
     /** Validates the Kafka topic, the key segment and the QoS. */
     public MqttBridge {
-        Objects.requireNonNull(filter, "filter");
-        Objects.requireNonNull(kafkaTopic, "kafkaTopic");
+        Checks.notNull(filter, "filter");
+        Checks.notNull(kafkaTopic, "kafkaTopic");
         MqttChecks.qos(qos, filter.text());
         if (!KAFKA_TOPIC.matcher(kafkaTopic).matches() || kafkaTopic.equals(".") || kafkaTopic.equals("..")) {
             throw new IllegalArgumentException("The bridge of '" + filter + "' names '" + kafkaTopic

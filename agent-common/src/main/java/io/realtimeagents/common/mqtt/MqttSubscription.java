@@ -1,6 +1,6 @@
 package io.realtimeagents.common.mqtt;
 
-import java.util.Objects;
+import io.realtimeagents.common.internal.Checks;
 
 /**
  * A subscription of an agent: messages on topics matching the filter go to the handler of their message type, the
@@ -19,7 +19,7 @@ public record MqttSubscription(MqttTopicFilter filter, String messageType, int q
 
     /** Validates the QoS and the message type. */
     public MqttSubscription {
-        Objects.requireNonNull(filter, "filter");
+        Checks.notNull(filter, "filter");
         MqttChecks.qos(qos, filter.text());
         if (messageType != null && messageType.isBlank()) {
             throw new IllegalArgumentException("The message type of MQTT subscription '" + filter + "' is blank");

@@ -1,5 +1,6 @@
 package io.realtimeagents.common.mqtt;
 
+import io.realtimeagents.common.internal.Checks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -36,7 +37,7 @@ public final class MqttTopicFilter {
      * @throws IllegalArgumentException naming the filter and what is wrong with it
      */
     public static MqttTopicFilter parse(String text) {
-        Objects.requireNonNull(text, "text");
+        Checks.notNull(text, "text");
         if (text.isEmpty()) {
             throw invalid(text, "it is empty");
         }

@@ -2,6 +2,7 @@ package io.realtimeagents.common.task;
 
 import io.realtimeagents.common.InvalidTaskInputException;
 import io.realtimeagents.common.UnknownTaskTypeException;
+import io.realtimeagents.common.internal.Checks;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -54,12 +55,9 @@ public abstract class BaseMicroserviceAgent {
      *     {@link #supportedTaskTypes()}
      */
     protected final void onTask(String taskType, String description, TaskProcessor processor) {
-        if (taskType == null || taskType.isBlank()) {
-            throw new IllegalArgumentException(
-                    "taskType must not be blank, was " + (taskType == null ? "null" : "'" + taskType + "'"));
-        }
-        Objects.requireNonNull(description, "description");
-        Objects.requireNonNull(processor, "processor");
+        Checks.notBlank(taskType, "taskType");
+        Checks.notNull(description, "description");
+        Checks.notNull(processor, "processor");
         if (supportedTaskTypes().contains(taskType)) {
             throw new IllegalArgumentException(
                     "Task type '" + taskType + "' is returned by " + getClass().getSimpleName()
@@ -102,7 +100,7 @@ public abstract class BaseMicroserviceAgent {
      * @throws InvalidTaskInputException when the processor rejected the request's input
      */
     public final TaskResult processTask(TaskRequest request) {
-        Objects.requireNonNull(request, "request");
+        Checks.notNull(request, "request");
         Set<String> supported = taskTypes();
         if (request.taskType() == null || !supported.contains(request.taskType())) {
             throw new UnknownTaskTypeException(String.valueOf(request.taskType()), supported);

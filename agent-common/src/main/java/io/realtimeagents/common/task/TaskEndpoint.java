@@ -1,7 +1,7 @@
 package io.realtimeagents.common.task;
 
+import io.realtimeagents.common.internal.Checks;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -18,8 +18,8 @@ public record TaskEndpoint(String path, String taskType) {
 
     /** Validates the path (letters, digits, {@code . _ ~ -} segments; not one of the framework's own paths). */
     public TaskEndpoint {
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(taskType, "taskType");
+        Checks.notNull(path, "path");
+        Checks.notNull(taskType, "taskType");
         if (!PATH.matcher(path).matches()) {
             throw new IllegalArgumentException("Invalid task endpoint path '" + path
                     + "': use segments of letters, digits, '.', '_', '~' or '-', starting with '/', e.g. '/analyze'");

@@ -60,7 +60,7 @@ class RetryPolicyTest {
     void negativeRetries_isRejectedWithTheValue() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new RetryPolicy(-1, Duration.ZERO, Duration.ZERO))
-                .withMessage("maxRetries must be >= 0, was -1");
+                .withMessage("maxRetries must be at least 0, was -1");
     }
 
     @Test
@@ -84,9 +84,9 @@ class RetryPolicyTest {
     void nullBackoffs_areRejectedByName() {
         assertThatNullPointerException()
                 .isThrownBy(() -> new RetryPolicy(1, null, Duration.ZERO))
-                .withMessage("initialBackoff");
+                .withMessage("initialBackoff must not be null");
         assertThatNullPointerException()
                 .isThrownBy(() -> new RetryPolicy(1, Duration.ZERO, null))
-                .withMessage("maxBackoff");
+                .withMessage("maxBackoff must not be null");
     }
 }

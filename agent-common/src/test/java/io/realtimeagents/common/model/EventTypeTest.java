@@ -77,7 +77,9 @@ class EventTypeTest {
 
     @Test
     void of_null_namesTheParameter() {
-        assertThatNullPointerException().isThrownBy(() -> EventType.of(null)).withMessage("event type");
+        assertThatNullPointerException()
+                .isThrownBy(() -> EventType.of(null))
+                .withMessage("event type must not be null");
     }
 
     @Test

@@ -68,7 +68,7 @@ class RealtimeEventTest {
     void constructor_withoutEventType_fails() {
         assertThatNullPointerException()
                 .isThrownBy(() -> new RealtimeEvent("e", null, "s", null, null, null))
-                .withMessage("eventType");
+                .withMessage("eventType must not be null");
     }
 
     @Test

@@ -57,6 +57,6 @@ class WebSocketMessageTest {
     void constructor_withoutMessageType_fails() {
         assertThatNullPointerException()
                 .isThrownBy(() -> WebSocketMessage.of(null, Map.of()))
-                .withMessage("messageType");
+                .withMessage("messageType must not be null");
     }
 }

@@ -176,7 +176,7 @@ class BaseMicroserviceAgentTest {
     void processTask_null_isRejected() {
         assertThatNullPointerException()
                 .isThrownBy(() -> new Analyst(request -> "x").processTask(null))
-                .withMessage("request");
+                .withMessage("request must not be null");
     }
 
     @Test

@@ -73,9 +73,9 @@ class TaskEndpointTest {
     void nulls_areRejectedByName() {
         assertThatNullPointerException()
                 .isThrownBy(() -> new TaskEndpoint(null, "a"))
-                .withMessage("path");
+                .withMessage("path must not be null");
         assertThatNullPointerException()
                 .isThrownBy(() -> new TaskEndpoint("/a", null))
-                .withMessage("taskType");
+                .withMessage("taskType must not be null");
     }
 }

@@ -2,10 +2,10 @@ package io.realtimeagents.common.internal.handler;
 
 import io.realtimeagents.common.handler.EventHandler;
 import io.realtimeagents.common.handler.MessageHandler;
+import io.realtimeagents.common.internal.Checks;
 import io.realtimeagents.common.model.EventType;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,10 +24,7 @@ public final class HandlerRegistry {
      * @throws IllegalStateException when the message type already has a handler
      */
     public <T> void onMessage(String messageType, Class<T> payloadType, MessageHandler<? super T> handler) {
-        Objects.requireNonNull(messageType, "messageType");
-        if (messageType.isBlank()) {
-            throw new IllegalArgumentException("messageType must not be blank");
-        }
+        Checks.notBlank(messageType, "messageType");
         MessageRoute<T> route = new MessageRoute<>(messageType, payloadType, handler);
         if (messageRoutes.putIfAbsent(messageType, route) != null) {
             throw new IllegalStateException(
@@ -37,8 +34,8 @@ public final class HandlerRegistry {
 
     /** Adds a handler of an event type. */
     public void onEvent(EventType eventType, EventHandler handler) {
-        Objects.requireNonNull(eventType, "eventType");
-        Objects.requireNonNull(handler, "handler");
+        Checks.notNull(eventType, "eventType");
+        Checks.notNull(handler, "handler");
         eventHandlers
                 .computeIfAbsent(eventType, type -> new CopyOnWriteArrayList<>())
                 .add(handler);

@@ -2,10 +2,10 @@ package io.realtimeagents.common.internal.handler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.realtimeagents.common.PayloadDecodingException;
+import io.realtimeagents.common.internal.Checks;
 import io.realtimeagents.common.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -55,9 +55,9 @@ public final class MessageDecoder {
      */
     public MessageDecoder(
             HandlerRegistry registry, UnaryOperator<String> topicTypes, UnaryOperator<String> mappingHint) {
-        this.registry = Objects.requireNonNull(registry, "registry");
-        this.topicTypes = Objects.requireNonNull(topicTypes, "topicTypes");
-        this.mappingHint = Objects.requireNonNull(mappingHint, "mappingHint");
+        this.registry = Checks.notNull(registry, "registry");
+        this.topicTypes = Checks.notNull(topicTypes, "topicTypes");
+        this.mappingHint = Checks.notNull(mappingHint, "mappingHint");
     }
 
     /**

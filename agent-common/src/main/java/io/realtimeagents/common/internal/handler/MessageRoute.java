@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.realtimeagents.common.PayloadDecodingException;
 import io.realtimeagents.common.handler.MessageContext;
 import io.realtimeagents.common.handler.MessageHandler;
+import io.realtimeagents.common.internal.Checks;
 import io.realtimeagents.common.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 
 /**
  * A registered message handler together with the payload type it wants.
@@ -22,9 +22,9 @@ public final class MessageRoute<T> {
     private final ObjectReader reader;
 
     MessageRoute(String messageType, Class<T> payloadType, MessageHandler<? super T> handler) {
-        this.messageType = Objects.requireNonNull(messageType, "messageType");
-        this.payloadType = Objects.requireNonNull(payloadType, "payloadType");
-        this.handler = Objects.requireNonNull(handler, "handler");
+        this.messageType = Checks.notNull(messageType, "messageType");
+        this.payloadType = Checks.notNull(payloadType, "payloadType");
+        this.handler = Checks.notNull(handler, "handler");
         this.reader = Json.mapper().readerFor(payloadType);
     }
 

@@ -45,16 +45,16 @@ class HandlerRegistryTest {
     void onMessage_blankOrNullType_isRejected() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> registry.onMessage(" ", String.class, (payload, context) -> {}))
-                .withMessage("messageType must not be blank");
+                .withMessage("messageType must not be blank, was ' '");
         assertThatNullPointerException()
                 .isThrownBy(() -> registry.onMessage(null, String.class, (payload, context) -> {}))
-                .withMessage("messageType");
+                .withMessage("messageType must not be null");
         assertThatNullPointerException()
                 .isThrownBy(() -> registry.onMessage("t", null, (payload, context) -> {}))
-                .withMessage("payloadType");
+                .withMessage("payloadType must not be null");
         assertThatNullPointerException()
                 .isThrownBy(() -> registry.onMessage("t", String.class, null))
-                .withMessage("handler");
+                .withMessage("handler must not be null");
         assertThat(registry.messageTypes()).isEmpty();
     }
 
@@ -106,9 +106,9 @@ class HandlerRegistryTest {
     void onEvent_nulls_areRejected() {
         assertThatNullPointerException()
                 .isThrownBy(() -> registry.onEvent(null, (event, context) -> {}))
-                .withMessage("eventType");
+                .withMessage("eventType must not be null");
         assertThatNullPointerException()
                 .isThrownBy(() -> registry.onEvent(EventType.DATA_RECEIVED, null))
-                .withMessage("handler");
+                .withMessage("handler must not be null");
     }
 }

@@ -321,10 +321,10 @@ class MessageDecoderTest {
     void constructor_nulls_areRejected() {
         assertThatNullPointerException()
                 .isThrownBy(() -> new MessageDecoder(null, topic -> null))
-                .withMessage("registry");
+                .withMessage("registry must not be null");
         assertThatNullPointerException()
                 .isThrownBy(() -> new MessageDecoder(registry, null))
-                .withMessage("topicTypes");
+                .withMessage("topicTypes must not be null");
     }
 
     private static final class FixedContext implements KafkaContext {
