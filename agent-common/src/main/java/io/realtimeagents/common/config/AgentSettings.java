@@ -587,15 +587,15 @@ public final class AgentSettings {
 
     /** A YAML file read instead of the class path's {@code application.yml}. */
     public static final Setting<String> REALTIME_CONFIG_FILE = Setting.builder("realtime.config-file", Types::string)
-            .doc("YAML file read instead of application.yml on the class path; read from the environment or a system"
-                    + " property, not from the file itself")
+            .doc("YAML file read instead of application.yml on the class path; given as an environment variable, system"
+                    + " property or argument, not in the file itself")
             .defaultText("application.yml on the class path")
             .build();
 
     /** The base directory of mounted platform secrets. */
     public static final Setting<String> PLATFORM_SECRETS_DIR = Setting.builder("platform.secrets-dir", Types::string)
             .doc("Directory of mounted platform secrets: <dir>/<platform>-<service>-secret/<key>, a file per key;"
-                    + " read from the environment")
+                    + " read from the environment only")
             .defaultValue("/etc/realtime/secrets")
             .build();
 
@@ -604,7 +604,7 @@ public final class AgentSettings {
                     "platform.secrets-sources", Types::list)
             .doc("Comma-separated sources of platform secrets in the order they are tried: kubernetes (the API),"
                     + " files (PLATFORM_SECRETS_DIR), env (environment variables); the first that has a secret"
-                    + " supplies all its keys; read from the environment")
+                    + " supplies all its keys; read from the environment only")
             .defaultValue(List.of("kubernetes", "files", "env"))
             .build();
 
