@@ -2,6 +2,7 @@ package io.realtimeagents.secrets;
 
 import io.kubernetes.client.openapi.ApiClient;
 import io.realtimeagents.common.ConfigurationException;
+import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.secrets.internal.EnvironmentSecrets;
 import io.realtimeagents.secrets.internal.KubernetesAccess;
 import io.realtimeagents.secrets.internal.KubernetesSecretReader;
@@ -29,12 +30,12 @@ import org.slf4j.event.Level;
  * <p><b>Sources.</b> Each secret is looked for in the sources in order, by default: the Kubernetes API (in a pod
  * through its service account, elsewhere through the kubeconfig; namespace from the pod's service-account files, else
  * the kubeconfig context, else {@code default}); mounted secret files ({@code PLATFORM_SECRETS_DIR}, default
- * {@value #DEFAULT_SECRETS_DIR_TEXT}, a directory per secret, a file per key); environment variables named like the
+ * {@code /etc/realtime/secrets}, a directory per secret, a file per key); environment variables named like the
  * secret's environment-style keys. The first source that has the secret supplies all of its keys: sources are never
  * mixed within one secret, so a user name and a password always come from the same place. A source that cannot answer
  * (API not configured, unreachable, or refusing with 403) is passed over to the next; every attempt is reported when
  * no source has a required secret. {@code PLATFORM_SECRETS_SOURCES} (e.g. {@code kubernetes} or
- * {@code files,env}) restricts and orders the sources.
+ * {@code files,env}) restricts and orders the sources. Both are declared in {@link AgentSettings}.
  *
  * <p><b>Required secrets.</b> The kafka and mqtt secrets are required when the agent uses the service (see
  * {@link #load(Set)}); the others are optional and their absence is logged at INFO. A secret the agent uses must
@@ -44,12 +45,15 @@ import org.slf4j.event.Level;
  * <p>Values are never logged and never appear in messages; key names and sources are.
  */
 public final class PlatformSecretLoader {
-    /** Environment variable naming the base directory of mounted secrets. */
-    public static final String SECRETS_DIR_ENV = "PLATFORM_SECRETS_DIR";
-    /** Environment variable restricting and ordering the sources: {@code kubernetes,files,env}. */
-    public static final String SOURCES_ENV = "PLATFORM_SECRETS_SOURCES";
+    /** Environment variable naming the base directory of mounted secrets ({@link AgentSettings#PLATFORM_SECRETS_DIR}). */
+    public static final String SECRETS_DIR_ENV = AgentSettings.PLATFORM_SECRETS_DIR.env();
+    /**
+     * Environment variable restricting and ordering the sources, {@code kubernetes,files,env}
+     * ({@link AgentSettings#PLATFORM_SECRETS_SOURCES}).
+     */
+    public static final String SOURCES_ENV = AgentSettings.PLATFORM_SECRETS_SOURCES.env();
     /** Text of {@link #DEFAULT_SECRETS_DIR}. */
-    public static final String DEFAULT_SECRETS_DIR_TEXT = "/etc/realtime/secrets";
+    public static final String DEFAULT_SECRETS_DIR_TEXT = AgentSettings.PLATFORM_SECRETS_DIR.defaultValue();
     /** The default base directory of mounted secrets. */
     public static final Path DEFAULT_SECRETS_DIR = Path.of(DEFAULT_SECRETS_DIR_TEXT);
     /** The default sources, in order. */
@@ -77,9 +81,8 @@ public final class PlatformSecretLoader {
                         .or(access::kubeconfigNamespace)
                         .orElse(DEFAULT_NAMESPACE);
         Path dir = builder.secretsDirectory;
-        String dirEnv = builder.environment.get(SECRETS_DIR_ENV);
         if (dir == null) {
-            dir = dirEnv != null && !dirEnv.isBlank() ? Path.of(dirEnv.trim()) : DEFAULT_SECRETS_DIR;
+            dir = Path.of(AgentSettings.PLATFORM_SECRETS_DIR.fromEnvironment(builder.environment));
         }
         this.files = new MountedSecretFiles(dir);
         this.environment = new EnvironmentSecrets(builder.environment);
@@ -355,7 +358,7 @@ public final class PlatformSecretLoader {
                 return DEFAULT_SOURCES;
             }
             Set<SecretSource> order = new LinkedHashSet<>();
-            for (String id : text.split(",")) {
+            for (String id : AgentSettings.PLATFORM_SECRETS_SOURCES.fromEnvironment(environment)) {
                 try {
                     order.add(SecretSource.fromId(id));
                 } catch (IllegalArgumentException e) {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.kubernetes.client.util.ClientBuilder;
 import io.realtimeagents.common.ConfigurationException;
+import io.realtimeagents.common.config.AgentSettings;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -441,6 +442,20 @@ class PlatformSecretLoaderTest {
         assertThat(loader.sources()).containsExactly(SecretSource.ENVIRONMENT);
         assertThat(loader.load(KAFKA_ONLY).value(SecretKey.KAFKA_BOOTSTRAP_SERVERS))
                 .contains("env-kafka:9092");
+    }
+
+    @Test
+    void theDeclaredSettingsDocumentTheDefaultSourcesAndDirectory() {
+        assertThat(AgentSettings.PLATFORM_SECRETS_SOURCES.defaultValue())
+                .isEqualTo(PlatformSecretLoader.DEFAULT_SOURCES.stream()
+                        .map(SecretSource::id)
+                        .toList());
+        assertThat(PlatformSecretLoader.builder(PLATFORM)
+                        .sources(SecretSource.MOUNTED_FILES)
+                        .environment(Map.of())
+                        .build()
+                        .secretsDirectory())
+                .isEqualTo(Path.of("/etc/realtime/secrets"));
     }
 
     @Test

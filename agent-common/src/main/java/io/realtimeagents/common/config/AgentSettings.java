@@ -582,6 +582,32 @@ public final class AgentSettings {
             .validator(Types::url)
             .build();
 
+    // Settings read before the configuration is loaded (the configuration file) or by the platform-secrets module
+    // on its own (where its secrets are); kept together at the end of the table.
+
+    /** A YAML file read instead of the class path's {@code application.yml}. */
+    public static final Setting<String> REALTIME_CONFIG_FILE = Setting.builder("realtime.config-file", Types::string)
+            .doc("YAML file read instead of application.yml on the class path; given as an environment variable, system"
+                    + " property or argument, not in the file itself")
+            .defaultText("application.yml on the class path")
+            .build();
+
+    /** The base directory of mounted platform secrets. */
+    public static final Setting<String> PLATFORM_SECRETS_DIR = Setting.builder("platform.secrets-dir", Types::string)
+            .doc("Directory of mounted platform secrets: <dir>/<platform>-<service>-secret/<key>, a file per key;"
+                    + " read from the environment only")
+            .defaultValue("/etc/realtime/secrets")
+            .build();
+
+    /** The sources of platform secrets, in the order they are tried. */
+    public static final Setting<List<String>> PLATFORM_SECRETS_SOURCES = Setting.builder(
+                    "platform.secrets-sources", Types::list)
+            .doc("Comma-separated sources of platform secrets in the order they are tried: kubernetes (the API),"
+                    + " files (PLATFORM_SECRETS_DIR), env (environment variables); the first that has a secret"
+                    + " supplies all its keys; read from the environment only")
+            .defaultValue(List.of("kubernetes", "files", "env"))
+            .build();
+
     private static final List<Setting<?>> ALL = List.of(
             SERVICE_NAME,
             AGENT_TYPE,
@@ -651,7 +677,10 @@ public final class AgentSettings {
             DB_USER,
             DB_PASSWORD,
             METABASE_URL,
-            LENSES_URL);
+            LENSES_URL,
+            REALTIME_CONFIG_FILE,
+            PLATFORM_SECRETS_DIR,
+            PLATFORM_SECRETS_SOURCES);
 
     /** Prefix of Kafka consumer properties passed through as they are. */
     public static final String KAFKA_CONSUMER_PREFIX = "kafka.consumer.";

@@ -25,7 +25,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *
  * <ol>
  *   <li>built-in defaults (and fallbacks given with {@link #withFallback});
- *   <li>{@code application.yml} on the class path, or the file named by {@code REALTIME_CONFIG_FILE};
+ *   <li>{@code application.yml} on the class path, or the file named by {@link AgentSettings#REALTIME_CONFIG_FILE}
+ *       (an environment variable, system property or command-line argument);
  *   <li>environment variables ({@code KAFKA_BOOTSTRAP_SERVERS});
  *   <li>system properties and command-line arguments ({@code -Dkafka.bootstrap-servers=...},
  *       {@code --kafka.bootstrap-servers=...}).
@@ -35,7 +36,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class ConfigLoader {
     /** Environment variable naming a YAML file to read instead of the class path's {@code application.yml}. */
-    public static final String CONFIG_FILE_ENV = "REALTIME_CONFIG_FILE";
+    public static final String CONFIG_FILE_ENV = AgentSettings.REALTIME_CONFIG_FILE.env();
 
     private static final String CONSUMER_ENV_PREFIX = "KAFKA_CONSUMER_";
     private static final String PRODUCER_ENV_PREFIX = "KAFKA_PRODUCER_";
@@ -154,14 +155,29 @@ public final class ConfigLoader {
         if (applicationFile != null) {
             return applicationFile.getFileName().toString();
         }
-        String named = environment.get(CONFIG_FILE_ENV);
+        String named = namedConfigFile();
         return named != null ? Path.of(named).getFileName().toString() : "application.yml";
+    }
+
+    /** The file named by {@code REALTIME_CONFIG_FILE} in the sources other than the file, the last one winning. */
+    private String namedConfigFile() {
+        Setting<String> setting = AgentSettings.REALTIME_CONFIG_FILE;
+        String named = null;
+        for (String value : new String[] {
+            environment.get(setting.env()), systemProperties.get(setting.property()), arguments.get(setting.property())
+        }) {
+            if (value != null && !value.isBlank()) {
+                named = value.trim();
+            }
+        }
+        return named;
     }
 
     private Map<String, String> applicationProperties() {
         Path file = applicationFile;
-        if (file == null && environment.get(CONFIG_FILE_ENV) != null) {
-            file = Path.of(environment.get(CONFIG_FILE_ENV));
+        String named = namedConfigFile();
+        if (file == null && named != null) {
+            file = Path.of(named);
         }
         if (file != null) {
             if (!Files.isReadable(file)) {

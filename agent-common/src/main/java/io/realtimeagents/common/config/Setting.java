@@ -1,6 +1,9 @@
 package io.realtimeagents.common.config;
 
+import io.realtimeagents.common.ConfigurationException;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -29,7 +32,7 @@ public final class Setting<T> {
         this.defaultValue = builder.defaultValue;
         this.defaultText = builder.defaultText != null
                 ? builder.defaultText
-                : builder.defaultValue == null ? "" : String.valueOf(builder.defaultValue);
+                : builder.defaultValue == null ? "" : describe(builder.defaultValue);
         this.secret = builder.secret;
         this.parser = Objects.requireNonNull(builder.parser);
         this.validator = builder.validator == null ? value -> null : builder.validator;
@@ -37,6 +40,39 @@ public final class Setting<T> {
 
     static <T> Builder<T> builder(String property, String env, Function<String, T> parser) {
         return new Builder<>(property, env, parser);
+    }
+
+    /** A builder whose environment variable is derived from the property, see {@link #envName(String)}. */
+    static <T> Builder<T> builder(String property, Function<String, T> parser) {
+        return new Builder<>(property, envName(property), parser);
+    }
+
+    /** The environment variable of a property: upper case, {@code .} and {@code -} as {@code _}. */
+    static String envName(String property) {
+        return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** A default value as documented: durations as {@code 30s}, lists comma-separated, empty ones as (none). */
+    static String describe(Object value) {
+        if (value instanceof Duration duration) {
+            long millis = duration.toMillis();
+            if (millis != 0 && millis % 3_600_000 == 0) {
+                return millis / 3_600_000 + "h";
+            }
+            if (millis != 0 && millis % 60_000 == 0) {
+                return millis / 60_000 + "m";
+            }
+            return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+        }
+        if (value instanceof Collection<?> items) {
+            return items.isEmpty()
+                    ? "(none)"
+                    : items.stream().map(String::valueOf).collect(Collectors.joining(","));
+        }
+        if (value instanceof Map<?, ?> entries && entries.isEmpty()) {
+            return "(none)";
+        }
+        return String.valueOf(value);
     }
 
     /** The property name, e.g. {@code kafka.bootstrap-servers}. */
@@ -67,6 +103,32 @@ public final class Setting<T> {
     /** Whether the value is a secret that must never be printed. */
     public boolean secret() {
         return secret;
+    }
+
+    /**
+     * Reads this setting from environment variables alone, for code that runs before (or apart from) the
+     * {@link ConfigLoader}: the parsed and validated value of {@link #env()}, or the default when it is unset or
+     * blank.
+     *
+     * @throws ConfigurationException naming the variable and the reason when its value is invalid
+     */
+    public T fromEnvironment(Map<String, String> variables) {
+        String text = variables.get(env);
+        if (text == null || text.isBlank()) {
+            return defaultValue;
+        }
+        String reason;
+        try {
+            T value = parse(text);
+            reason = problem(value);
+            if (reason == null) {
+                return value;
+            }
+        } catch (IllegalArgumentException e) {
+            reason = e.getMessage();
+        }
+        throw new ConfigurationException("Invalid value " + (secret ? "[hidden]" : text) + " for configuration " + env
+                + " (property " + property + ", from environment variable " + env + "): " + reason);
     }
 
     /** Parses text into a value, throwing {@link IllegalArgumentException} with the reason when it cannot. */

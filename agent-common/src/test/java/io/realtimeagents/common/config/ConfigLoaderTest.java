@@ -289,6 +289,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void realtimeConfigFile_asASystemProperty_overridesTheEnvironment() throws IOException {
+        Path fromEnv = dir.resolve("from-env.yaml");
+        Files.writeString(fromEnv, "service:\n  name: from-env-file\n");
+        Path fromProperty = dir.resolve("from-property.yaml");
+        Files.writeString(fromProperty, "service:\n  name: from-property-file\n");
+
+        AgentConfig config = isolated()
+                .withEnvironment(Map.of("REALTIME_CONFIG_FILE", fromEnv.toString()))
+                .withSystemProperties(Map.of("realtime.config-file", fromProperty.toString()))
+                .load();
+
+        assertThat(config.serviceName()).isEqualTo("from-property-file");
+        assertThat(config.origin(AgentSettings.SERVICE_NAME)).isEqualTo("from-property.yaml");
+    }
+
+    @Test
     void realtimeConfigFile_missing_failsNamingTheFileAndVariable() {
         Path missing = dir.resolve("nowhere.yml");
 
