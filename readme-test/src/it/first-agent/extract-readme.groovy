@@ -1,3 +1,14 @@
+import groovy.xml.XmlSlurper
+
+// The BOM does not inherit our parent, so it repeats two of its versions: they must agree.
+def bom = new XmlSlurper().parse(new File(bomFile))
+[['kafka.version', parentKafkaVersion], ['junit.version', parentJunitVersion]].each { name, expected ->
+    def actual = bom.properties."${name}".text()
+    if (actual != expected) {
+        throw new IllegalStateException("realtime-agents-bom has ${name} ${actual}, the parent POM ${expected}")
+    }
+}
+
 // Writes the README's marked code blocks into this project: the fenced block after a line
 // <!-- readme-test: main|test <path> --> goes to <path>. Fails when the README has no main or no test block.
 def readme = new File(readmeFile)

@@ -1,3 +1,5 @@
+import groovy.xml.XmlSlurper
+
 // The README's test ran and passed (failsafe fails the build otherwise; this checks it was not skipped).
 def reports = new File(basedir, 'target/failsafe-reports')
 def results = reports.listFiles()?.findAll { it.name.startsWith('TEST-') && it.name.endsWith('.xml') } ?: []
