@@ -6,8 +6,11 @@ import io.realtimeagents.agent.internal.delivery.DeadLetterPublisher;
 import io.realtimeagents.agent.internal.delivery.MessageDispatcher;
 import io.realtimeagents.agent.internal.delivery.StopSignal;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics;
+import io.realtimeagents.agent.internal.transport.InboundTransport;
+import io.realtimeagents.agent.internal.transport.TransportHealth;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
+import io.realtimeagents.common.config.Setting;
 import io.realtimeagents.common.internal.handler.HandlerRegistry;
 import io.realtimeagents.common.internal.handler.MessageDecoder;
 import io.realtimeagents.common.json.Json;
@@ -17,7 +20,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -28,9 +34,16 @@ import org.slf4j.LoggerFactory;
  * An agent's Kafka side: the producer, the consumer loop of its topics (and of the events topic when it has event
  * handlers), and the broker reachability check.
  */
-public final class KafkaRuntime implements AutoCloseable {
+public final class KafkaRuntime implements InboundTransport {
     /** Header carrying an emitted event's type. */
     public static final String EVENT_TYPE_HEADER = "event_type";
+    /** The {@code kafka} object of {@code /realtime/status} when Kafka is disabled. */
+    public static final Map<String, Object> OFF_STATUS = Map.of();
+    /**
+     * The settings applied by reconnecting; so are the {@code KAFKA_CONSUMER_*} and {@code KAFKA_PRODUCER_*}
+     * pass-through properties.
+     */
+    public static final Set<Setting<?>> RECONNECT_SETTINGS = Set.of(AgentSettings.KAFKA_BOOTSTRAP_SERVERS);
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaRuntime.class);
     private static final Duration FIRST_RESTART_DELAY = Duration.ofSeconds(1);
@@ -39,7 +52,12 @@ public final class KafkaRuntime implements AutoCloseable {
     private static final Duration FAILURE_REMINDER = Duration.ofSeconds(30);
 
     private volatile AgentConfig config;
+    /** The latest configuration, for health and status: the one applied, or a newer one needing a restart. */
+    private volatile AgentConfig reported;
+
     private final AgentMetrics metrics;
+    private final HandlerRegistry handlers;
+    private final List<KafkaFollower> followers = new CopyOnWriteArrayList<>();
     private final KafkaSender sender;
     private final KafkaSender liveSender;
     private volatile BrokerHealth brokers;
@@ -51,30 +69,48 @@ public final class KafkaRuntime implements AutoCloseable {
     private long lastFailureLogNanos; // guarded by this
     private final StopSignal restarts = new StopSignal();
 
-    private KafkaRuntime(AgentConfig config, AgentMetrics metrics) {
+    private KafkaRuntime(AgentConfig config, AgentMetrics metrics, HandlerRegistry handlers) {
         this.config = config;
+        this.reported = config;
         this.metrics = metrics;
+        this.handlers = handlers;
         this.sender = new KafkaSender(KafkaProperties.producer(config), metrics);
         this.liveSender = new KafkaSender(KafkaProperties.liveProducer(config), metrics);
         this.brokers = new BrokerHealth(config);
     }
 
     /**
-     * Creates the producer and the broker check; consuming starts with {@link #startConsuming}.
+     * Creates the producer and the broker check; consuming starts with {@link #start()}, with the handlers registered
+     * in {@code handlers} by then.
      *
      * @throws io.realtimeagents.common.ConfigurationException when a Kafka pass-through property is invalid
      */
-    public static KafkaRuntime create(AgentConfig config, AgentMetrics metrics) {
+    public static KafkaRuntime create(AgentConfig config, AgentMetrics metrics, HandlerRegistry handlers) {
         KafkaProperties.validate(config);
         KafkaClientLogging.applyDefaults();
-        return new KafkaRuntime(config, metrics);
+        return new KafkaRuntime(config, metrics, handlers);
+    }
+
+    /** Makes a part with Kafka clients of its own reconnect with this runtime and count in its readiness. */
+    public void follow(KafkaFollower follower) {
+        followers.add(follower);
+    }
+
+    @Override
+    public String name() {
+        return "kafka";
+    }
+
+    @Override
+    public void start() {
+        startConsuming(handlers);
     }
 
     /**
      * Starts consuming the streaming topics, and the events topic when there are event handlers; does nothing when
      * there is nothing to consume.
      */
-    public synchronized void startConsuming(HandlerRegistry registry) {
+    private synchronized void startConsuming(HandlerRegistry registry) {
         if (consumerLoop != null) {
             throw new IllegalStateException("Already consuming " + topics);
         }
@@ -83,6 +119,30 @@ public final class KafkaRuntime implements AutoCloseable {
         if (!topics.isEmpty()) {
             consumerLoop = consumerLoop(config, registry, metrics);
             consumerLoop.start();
+        }
+    }
+
+    @Override
+    public Set<Setting<?>> reconnectSettings() {
+        return RECONNECT_SETTINGS;
+    }
+
+    /**
+     * Reconnects the producers, the consumer and the followers (the live feed) when the bootstrap servers or a
+     * {@code KAFKA_CONSUMER_*}/{@code KAFKA_PRODUCER_*} property changed; see {@link #reconnect}.
+     */
+    @Override
+    public void applySettings(AgentConfig previous, AgentConfig next) {
+        reported = next;
+        boolean changed = !previous.kafkaConsumerProperties().equals(next.kafkaConsumerProperties())
+                || !previous.kafkaProducerProperties().equals(next.kafkaProducerProperties())
+                || !Objects.equals(
+                        previous.get(AgentSettings.KAFKA_BOOTSTRAP_SERVERS),
+                        next.get(AgentSettings.KAFKA_BOOTSTRAP_SERVERS));
+        if (changed) {
+            LOG.info("Kafka connection settings changed: reconnecting the producer, the consumer and the live feed");
+            reconnect(next);
+            followers.forEach(follower -> follower.reconnect(next));
         }
     }
 
@@ -167,8 +227,16 @@ public final class KafkaRuntime implements AutoCloseable {
         }
     }
 
-    /** Stops consuming: in-flight records finish (bounded by the shutdown timeout) and are committed. */
-    public synchronized void stopConsuming() {
+    /**
+     * Stops consuming: in-flight records finish and are committed, bounded by the consumer loop's {@code
+     * SHUTDOWN_TIMEOUT} (the timeout the runtime passes).
+     */
+    @Override
+    public void drainAndStop(Duration timeout) {
+        stopConsuming();
+    }
+
+    private synchronized void stopConsuming() {
         restarts.stop();
         if (consumerLoop != null) {
             consumerLoop.close();
@@ -269,6 +337,34 @@ public final class KafkaRuntime implements AutoCloseable {
     /** Broker reachability. */
     public BrokerHealth brokers() {
         return brokers;
+    }
+
+    @Override
+    public TransportHealth health() {
+        return KafkaHealth.health(consumerStatus());
+    }
+
+    @Override
+    public List<String> readinessProblems() {
+        List<String> problems = KafkaHealth.readinessProblems(reported, brokers, consumerStatus());
+        followers.forEach(follower -> problems.addAll(follower.problems()));
+        return problems;
+    }
+
+    /** None: Kafka's state is in the top-level fields of {@code /health}. */
+    @Override
+    public Map<String, Object> healthFragment() {
+        return null;
+    }
+
+    @Override
+    public Map<String, Object> status() {
+        return KafkaHealth.status(reported, brokers, consumerStatus());
+    }
+
+    @Override
+    public List<String> activeStreams() {
+        return topics;
     }
 
     /** Stops consuming (in-flight records finish and are committed), then flushes and closes the producers. */
