@@ -1,10 +1,8 @@
 package io.realtimeagents.agent.internal.kafka;
 
 import io.realtimeagents.agent.SentRecord;
-import io.realtimeagents.agent.internal.delivery.Backoff;
 import io.realtimeagents.agent.internal.delivery.DeadLetterPublisher;
 import io.realtimeagents.agent.internal.delivery.MessageDispatcher;
-import io.realtimeagents.agent.internal.delivery.StopSignal;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics;
 import io.realtimeagents.agent.internal.transport.InboundTransport;
 import io.realtimeagents.agent.internal.transport.TransportHealth;
@@ -17,7 +15,6 @@ import io.realtimeagents.common.json.Json;
 import io.realtimeagents.common.model.RealtimeEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,10 +43,6 @@ public final class KafkaRuntime implements InboundTransport {
     public static final Set<Setting<?>> RECONNECT_SETTINGS = Set.of(AgentSettings.KAFKA_BOOTSTRAP_SERVERS);
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaRuntime.class);
-    private static final Duration FIRST_RESTART_DELAY = Duration.ofSeconds(1);
-    private static final Duration MAX_RESTART_DELAY = Duration.ofSeconds(60);
-    /** While the consumer keeps failing, a warning at most this often. */
-    private static final Duration FAILURE_REMINDER = Duration.ofSeconds(30);
 
     private volatile AgentConfig config;
     /** The latest configuration, for health and status: the one applied, or a newer one needing a restart. */
@@ -61,13 +54,7 @@ public final class KafkaRuntime implements InboundTransport {
     private final KafkaSender sender;
     private final KafkaSender liveSender;
     private volatile BrokerHealth brokers;
-    private volatile List<String> topics = List.of();
-    private volatile KafkaConsumerLoop consumerLoop;
-    private HandlerRegistry registry; // guarded by this
-    private Duration restartDelay = FIRST_RESTART_DELAY; // guarded by this
-    private int failedInARow; // guarded by this
-    private long lastFailureLogNanos; // guarded by this
-    private final StopSignal restarts = new StopSignal();
+    private final KafkaConsumers consumers;
 
     private KafkaRuntime(AgentConfig config, AgentMetrics metrics, HandlerRegistry handlers) {
         this.config = config;
@@ -77,6 +64,7 @@ public final class KafkaRuntime implements InboundTransport {
         this.sender = new KafkaSender(KafkaProperties.producer(config), metrics);
         this.liveSender = new KafkaSender(KafkaProperties.liveProducer(config), metrics);
         this.brokers = new BrokerHealth(config);
+        this.consumers = new KafkaConsumers(config, handlers, this::consumerLoop);
     }
 
     /**
@@ -101,25 +89,13 @@ public final class KafkaRuntime implements InboundTransport {
         return "kafka";
     }
 
-    @Override
-    public void start() {
-        startConsuming(handlers);
-    }
-
     /**
      * Starts consuming the streaming topics, and the events topic when there are event handlers; does nothing when
      * there is nothing to consume.
      */
-    private synchronized void startConsuming(HandlerRegistry registry) {
-        if (consumerLoop != null) {
-            throw new IllegalStateException("Already consuming " + topics);
-        }
-        this.registry = registry;
-        topics = consumedTopics(config, registry);
-        if (!topics.isEmpty()) {
-            consumerLoop = consumerLoop(config, registry, metrics);
-            consumerLoop.start();
-        }
+    @Override
+    public void start() {
+        consumers.start();
     }
 
     @Override
@@ -160,71 +136,7 @@ public final class KafkaRuntime implements InboundTransport {
         BrokerHealth previous = brokers;
         brokers = new BrokerHealth(next);
         previous.close();
-        KafkaConsumerLoop running = consumerLoop;
-        if (running != null) {
-            running.close();
-            consumerLoop = consumerLoop(next, registry, metrics);
-            consumerLoop.start();
-        }
-    }
-
-    /**
-     * A consumer loop stopped on an error (the brokers refused its group or its credentials, a plug-in failed): a new
-     * one resumes from the committed offsets after a backoff that doubles up to {@link #MAX_RESTART_DELAY}, and starts
-     * over once a loop ran for that long. Readiness says why meanwhile; liveness fails only when the JVM itself is out
-     * of resources.
-     */
-    private void consumerFailed(KafkaConsumerLoop failed, Throwable error) {
-        if (error instanceof VirtualMachineError) {
-            return;
-        }
-        Duration delay;
-        synchronized (this) {
-            if (restarts.isStopped() || consumerLoop != failed) {
-                return;
-            }
-            boolean first = failed.age().compareTo(MAX_RESTART_DELAY) >= 0 || failedInARow == 0;
-            if (first) {
-                restartDelay = FIRST_RESTART_DELAY;
-                failedInARow = 0;
-            }
-            failedInARow++;
-            delay = restartDelay;
-            restartDelay = Backoff.doubled(restartDelay, MAX_RESTART_DELAY);
-            long now = System.nanoTime();
-            if (first) {
-                lastFailureLogNanos = now;
-                LOG.error(
-                        "The Kafka consumer of topics {} stopped; restarting it in {} ms",
-                        topics,
-                        delay.toMillis(),
-                        error);
-            } else if (now - lastFailureLogNanos >= FAILURE_REMINDER.toNanos()) {
-                lastFailureLogNanos = now;
-                LOG.warn(
-                        "The Kafka consumer of topics {} keeps failing ({} times in a row, last: {}); restarting it"
-                                + " in {} ms",
-                        topics,
-                        failedInARow,
-                        error.toString(),
-                        delay.toMillis());
-            } else {
-                LOG.debug("The Kafka consumer failed again ({}); restarting it in {} ms", error, delay.toMillis());
-            }
-        }
-        failed.status().restarting(delay);
-        Thread.ofVirtual().name("realtime-kafka-restart").start(() -> {
-            if (!restarts.awaitStop(delay)) {
-                restartConsumer(failed);
-            }
-        });
-    }
-
-    private synchronized void restartConsumer(KafkaConsumerLoop failed) {
-        if (!restarts.isStopped() && consumerLoop == failed) {
-            consumerLoop = consumerLoop(config, registry, metrics);
-            consumerLoop.start();
-        }
+        consumers.reconnect(next);
     }
 
     /**
@@ -233,17 +145,12 @@ public final class KafkaRuntime implements InboundTransport {
      */
     @Override
     public void drainAndStop(Duration timeout) {
-        stopConsuming();
+        consumers.stop();
     }
 
-    private synchronized void stopConsuming() {
-        restarts.stop();
-        if (consumerLoop != null) {
-            consumerLoop.close();
-        }
-    }
-
-    private KafkaConsumerLoop consumerLoop(AgentConfig config, HandlerRegistry registry, AgentMetrics metrics) {
+    private KafkaConsumerLoop consumerLoop(
+            AgentConfig config, List<String> topics, KafkaConsumerLoop.FailureListener onFailure) {
+        HandlerRegistry registry = handlers;
         MessageDecoder decoder = new MessageDecoder(registry, config::messageTypeOf);
         MessageDispatcher dispatcher =
                 new MessageDispatcher(dispatcherParts(config, registry, decoder, config::deadLetterTopicFor));
@@ -260,7 +167,7 @@ public final class KafkaRuntime implements InboundTransport {
                 config.get(AgentSettings.KAFKA_MAX_IN_FLIGHT));
         KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(KafkaProperties.consumer(config, config.consumerGroup()));
-        return new KafkaConsumerLoop(consumer, topics, processor, metrics, settings, this::consumerFailed);
+        return new KafkaConsumerLoop(consumer, topics, processor, metrics, settings, onFailure);
     }
 
     /** What a dispatcher of this agent's messages needs: handlers, retries and the dead-letter topic. */
@@ -281,14 +188,6 @@ public final class KafkaRuntime implements InboundTransport {
     /** The agent's producer, shared by sends, events, dead letters and MQTT bridges. */
     public KafkaSender sender() {
         return sender;
-    }
-
-    private static List<String> consumedTopics(AgentConfig config, HandlerRegistry registry) {
-        List<String> topics = new ArrayList<>(config.streamingTopics());
-        if (registry.hasEventHandlers() && !topics.contains(config.eventsTopic())) {
-            topics.add(config.eventsTopic());
-        }
-        return List.copyOf(topics);
     }
 
     /** Produces a record; the stage completes once the brokers acknowledged it. */
@@ -323,30 +222,14 @@ public final class KafkaRuntime implements InboundTransport {
                 Map.of(EVENT_TYPE_HEADER, event.eventType().value()));
     }
 
-    /** The topics consumed: the streaming topics, plus the events topic when there are event handlers. */
-    public List<String> topics() {
-        return topics;
-    }
-
-    /** The consumer loop's state, or null when the agent consumes nothing. */
-    public ConsumerStatus consumerStatus() {
-        KafkaConsumerLoop loop = consumerLoop;
-        return loop == null ? null : loop.status();
-    }
-
-    /** Broker reachability. */
-    public BrokerHealth brokers() {
-        return brokers;
-    }
-
     @Override
     public TransportHealth health() {
-        return KafkaHealth.health(consumerStatus());
+        return KafkaHealth.health(consumers.status());
     }
 
     @Override
     public List<String> readinessProblems() {
-        List<String> problems = KafkaHealth.readinessProblems(reported, brokers, consumerStatus());
+        List<String> problems = KafkaHealth.readinessProblems(reported, brokers, consumers.status());
         followers.forEach(follower -> problems.addAll(follower.problems()));
         return problems;
     }
@@ -359,19 +242,19 @@ public final class KafkaRuntime implements InboundTransport {
 
     @Override
     public Map<String, Object> status() {
-        return KafkaHealth.status(reported, brokers, consumerStatus());
+        return KafkaHealth.status(reported, brokers, consumers.status());
     }
 
     @Override
     public List<String> activeStreams() {
-        return topics;
+        return consumers.topics();
     }
 
     /** Stops consuming (in-flight records finish and are committed), then flushes and closes the producers. */
     @Override
     public void close() {
         try {
-            stopConsuming();
+            consumers.stop();
         } finally {
             try {
                 sender.close(config.shutdownTimeout());
