@@ -154,7 +154,7 @@ class SecretRotationIT {
         environment.put("STREAMING_TOPICS", topic);
         environment.put("KAFKA_TOPIC_MESSAGE_TYPES", topic + "=reading");
         ReadingAgent agent = new ReadingAgent();
-        try (LogCapture log = LogCapture.of(io.realtimeagents.agent.internal.AgentRuntime.class);
+        try (LogCapture log = LogCapture.of(io.realtimeagents.agent.internal.kafka.KafkaRuntime.class);
                 RunningAgent running =
                         RealtimeAgents.app(() -> agent).environment(environment).start()) {
             produce(client, topic, 0, 100);

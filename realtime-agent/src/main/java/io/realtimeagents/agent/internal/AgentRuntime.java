@@ -3,90 +3,62 @@ package io.realtimeagents.agent.internal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.realtimeagents.agent.SentRecord;
 import io.realtimeagents.agent.internal.delivery.Handling;
-import io.realtimeagents.agent.internal.kafka.ConsumerStatus;
 import io.realtimeagents.agent.internal.kafka.KafkaRuntime;
 import io.realtimeagents.agent.internal.live.LiveService;
-import io.realtimeagents.agent.internal.metrics.AgentMetrics;
 import io.realtimeagents.agent.internal.mqtt.MqttRuntime;
+import io.realtimeagents.agent.internal.transport.InboundTransport;
 import io.realtimeagents.common.RealtimeAgentException;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
-import io.realtimeagents.common.config.Setting;
 import io.realtimeagents.common.internal.handler.HandlerRegistry;
 import io.realtimeagents.common.model.RealtimeEvent;
 import io.realtimeagents.common.mqtt.MqttSubscription;
 import io.realtimeagents.common.task.TaskRequest;
 import io.realtimeagents.common.task.TaskResult;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Everything a running agent is made of besides its own class: configuration, handlers, metrics, Kafka; and the
- * answers of the HTTP endpoints (health, probes, status, tasks, metrics).
+ * Everything a running agent is made of besides its own class: configuration, handlers, metrics, its inbound
+ * transports (Kafka, MQTT); and the answers of the HTTP endpoints (health, probes, status, tasks, metrics). The parts
+ * are built by {@link AgentWiring}, health and status assembled by {@link AgentHealth}, rotated secrets applied by
+ * {@link SecretRotation}.
  */
 public final class AgentRuntime implements AgentServices {
-    private static final Logger LOG = LoggerFactory.getLogger(AgentRuntime.class);
-    private static final Duration STALLED_POLL = Duration.ofSeconds(60);
-
-    private volatile AgentConfig config;
-    private final AgentInfo info;
-    private final HandlerRegistry handlers = new HandlerRegistry();
-    private final AgentMetrics metrics;
-    private final KafkaRuntime kafka;
-    private final TaskExecutor taskExecutor;
-    private final TaskRunner tasks;
-    private final LiveService live;
-    private final HttpAccess httpAccess;
-    private final Instant startedAt = Instant.now();
+    private final AgentWiring parts;
+    private final Duration shutdownTimeout;
+    private final List<InboundTransport> transports = new CopyOnWriteArrayList<>();
+    private final SecretRotation rotation;
+    private final AgentHealth health;
     private final List<MqttSubscription> mqttSubscriptions = new CopyOnWriteArrayList<>();
     private volatile MqttRuntime mqtt;
     private volatile boolean started;
     private volatile boolean stopping;
-    private boolean mqttClosed; // guarded by this
 
     /**
      * Creates the runtime; Kafka clients are created when realtime is enabled, consuming starts with
      * {@link #startConsuming()}.
      */
     public AgentRuntime(AgentConfig config, AgentInfo info, Function<TaskRequest, TaskResult> processor) {
-        this.config = config;
-        this.info = info;
-        this.metrics = new AgentMetrics(config.serviceName());
-        this.taskExecutor = TaskExecutor.from(config, metrics.registry());
-        this.tasks = new TaskRunner(info.endpoints(), processor, taskExecutor);
-        KafkaRuntime created = null;
-        if (config.get(AgentSettings.REALTIME_ENABLED)) {
-            try {
-                created = KafkaRuntime.create(config, metrics);
-            } catch (RuntimeException e) {
-                metrics.close();
-                throw e;
-            }
-        }
-        this.kafka = created;
-        this.live = LiveService.create(
-                config, info.webSocketEndpoints(), metrics.registry(), created, processor, taskExecutor);
-        this.httpAccess = new HttpAccess(live.access(), info.endpoints());
+        this.shutdownTimeout = config.shutdownTimeout();
+        this.parts = AgentWiring.of(config, info, processor);
+        transports.addAll(parts.transportsBeforeStart());
+        this.rotation = new SecretRotation(config, transports, AgentWiring.RECONNECT_SETTINGS);
+        this.health = new AgentHealth(rotation::current, info, parts, transports, () -> stopping);
     }
 
     /** Access control of the HTTP task and status endpoints. */
     public HttpAccess httpAccess() {
-        return httpAccess;
+        return parts.httpAccess();
     }
 
     /** Live delivery to WebSocket and SSE clients. */
     public LiveService live() {
-        return live;
+        return parts.live();
     }
 
     /**
@@ -96,39 +68,36 @@ public final class AgentRuntime implements AgentServices {
      */
     public void startConsuming() {
         started = true;
-        live.start();
-        MqttRuntime created = null;
-        if (config.mqttEnabled() || !mqttSubscriptions.isEmpty()) {
-            created = MqttRuntime.create(config, List.copyOf(mqttSubscriptions), handlers, kafka, metrics);
-            mqtt = created;
+        parts.live().start();
+        for (InboundTransport created : parts.transportsAtStart(config(), mqttSubscriptions)) {
+            transports.add(created);
+            if (created instanceof MqttRuntime publisher) {
+                mqtt = publisher;
+            }
         }
-        if (kafka != null) {
-            kafka.startConsuming(handlers);
-        }
-        if (created != null) {
-            created.start();
+        for (InboundTransport transport : transports) {
+            transport.start();
         }
     }
 
     /**
-     * Readiness turns false; MQTT stops taking messages, finishes and acknowledges in-flight ones and disconnects; Kafka
-     * consuming stops, finishing and committing in-flight records.
+     * Readiness turns false; the transports stop taking messages, in reverse order, finishing and acknowledging or
+     * committing in-flight ones: MQTT disconnects, then Kafka consuming stops.
      */
     public void stopConsuming() {
         stopping = true;
-        try {
-            closeMqtt();
-        } finally {
-            if (kafka != null) {
-                kafka.stopConsuming();
-            }
-        }
+        drainTransports(transports.size() - 1);
     }
 
-    private synchronized void closeMqtt() {
-        if (mqtt != null && !mqttClosed) {
-            mqttClosed = true;
-            mqtt.close();
+    /** Drains the transports from {@code index} down to the first, even when one of them fails. */
+    private void drainTransports(int index) {
+        if (index < 0) {
+            return;
+        }
+        try {
+            transports.get(index).drainAndStop(shutdownTimeout);
+        } finally {
+            drainTransports(index - 1);
         }
     }
 
@@ -140,38 +109,8 @@ public final class AgentRuntime implements AgentServices {
      *
      * @return the names of the changed settings that need a restart, empty when everything was applied
      */
-    public synchronized List<String> rotate(AgentConfig next) {
-        if (stopping) {
-            return List.of();
-        }
-        AgentConfig previous = config;
-        List<String> needRestart = new ArrayList<>();
-        boolean kafkaChanged = !previous.kafkaConsumerProperties().equals(next.kafkaConsumerProperties())
-                || !previous.kafkaProducerProperties().equals(next.kafkaProducerProperties());
-        boolean mqttChanged = false;
-        for (Setting<?> setting : AgentSettings.all()) {
-            if (Objects.equals(previous.get(setting), next.get(setting))) {
-                continue;
-            }
-            if (setting == AgentSettings.KAFKA_BOOTSTRAP_SERVERS) {
-                kafkaChanged = true;
-            } else if (setting == AgentSettings.MQTT_USER || setting == AgentSettings.MQTT_PASSWORD) {
-                mqttChanged = true;
-            } else {
-                needRestart.add(setting.env());
-            }
-        }
-        config = next;
-        if (kafkaChanged && kafka != null) {
-            LOG.info("Kafka connection settings changed: reconnecting the producer, the consumer and the live feed");
-            kafka.reconnect(next);
-            live.reconnect(next);
-        }
-        MqttRuntime current = mqtt;
-        if (mqttChanged && current != null) {
-            current.reconnectWith(next.get(AgentSettings.MQTT_USER), next.get(AgentSettings.MQTT_PASSWORD));
-        }
-        return needRestart;
+    public List<String> rotate(AgentConfig next) {
+        return stopping ? List.of() : rotation.rotate(next);
     }
 
     /**
@@ -181,40 +120,50 @@ public final class AgentRuntime implements AgentServices {
     public void close() {
         stopping = true;
         try {
-            taskExecutor.close();
-            closeMqtt();
-            live.close();
-            if (kafka != null) {
-                kafka.close();
-            }
+            parts.taskExecutor().close();
+            drainTransports(transports.size() - 1);
+            parts.live().close();
+            closeTransports(transports.size() - 1);
         } finally {
-            metrics.close();
+            parts.metrics().close();
+        }
+    }
+
+    /** Closes the transports from {@code index} down to the first, even when one of them fails. */
+    private void closeTransports(int index) {
+        if (index < 0) {
+            return;
+        }
+        try {
+            transports.get(index).close();
+        } finally {
+            closeTransports(index - 1);
         }
     }
 
     @Override
     public AgentConfig config() {
-        return config;
+        return rotation.current();
     }
 
     @Override
     public HandlerRegistry handlers() {
-        return handlers;
+        return parts.handlers();
     }
 
     @Override
     public MeterRegistry meterRegistry() {
-        return metrics.registry();
+        return parts.metrics().registry();
     }
 
     @Override
     public CompletionStage<SentRecord> emit(RealtimeEvent event) {
-        return Handling.track(kafka().emit(event), "kafka topic", config.eventsTopic());
+        return Handling.track(kafka().emit(event), "kafka topic", config().eventsTopic());
     }
 
     @Override
     public CompletionStage<SentRecord> broadcast(String topic, Object message) {
-        return Handling.track(live.broadcast(topic, message), "live topic", topic);
+        return Handling.track(parts.live().broadcast(topic, message), "live topic", topic);
     }
 
     @Override
@@ -242,153 +191,46 @@ public final class AgentRuntime implements AgentServices {
     }
 
     private KafkaRuntime kafka() {
-        if (kafka == null) {
+        if (parts.kafka() == null) {
             throw new RealtimeAgentException(
                     "Kafka is disabled (REALTIME_ENABLED=false): enable it to emit events or send Kafka messages");
         }
-        return kafka;
+        return parts.kafka();
     }
 
     /** {@code GET /health}: the reference's fields; 503 when not alive. */
     public HttpReply health() {
-        boolean alive = liveProblems().isEmpty();
-        boolean ready = readyProblems().isEmpty();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", !alive ? "unhealthy" : ready ? "healthy" : "degraded");
-        body.put("service", config.serviceName());
-        body.put("realtime_enabled", kafka != null);
-        body.put("websocket_enabled", config.get(AgentSettings.WEBSOCKET_ENABLED));
-        body.put("connections", live.totalConnections());
-        body.put("message_count", metrics.processedTotal());
-        body.put("error_count", metrics.errorTotal());
-        MqttRuntime current = mqtt;
-        if (current != null) {
-            body.put("mqtt", current.health()); // only when enabled: the reference's fields stay as they are
-        }
-        Map<String, Object> liveFeed = live.feedHealth();
-        if (liveFeed != null) {
-            body.put("live_feed", liveFeed); // only while it is down
-        }
-        return new HttpReply(alive ? 200 : 503, body);
+        return health.health();
     }
 
     /** {@code GET /health/live}: fails only when the consumer loop died or stopped polling; pauses do not count. */
     public HttpReply liveness() {
-        return probe(liveProblems());
+        return health.liveness();
     }
 
     /** {@code GET /health/ready}: brokers reachable and the consumer's group assignment received. */
     public HttpReply readiness() {
-        return probe(readyProblems());
-    }
-
-    private static HttpReply probe(List<String> problems) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", problems.isEmpty() ? "UP" : "DOWN");
-        body.put("problems", problems);
-        return new HttpReply(problems.isEmpty() ? 200 : 503, body);
-    }
-
-    private List<String> liveProblems() {
-        List<String> problems = new ArrayList<>();
-        ConsumerStatus consumer = kafka == null ? null : kafka.consumerStatus();
-        if (consumer != null && consumer.fatalFailure() != null) {
-            problems.add("the Kafka consumer loop stopped: " + consumer.fatalFailure());
-        } else if (consumer != null
-                && !consumer.isStopped()
-                && consumer.millisSinceLastPoll() > STALLED_POLL.toMillis()) {
-            problems.add("the Kafka consumer has not polled for " + consumer.millisSinceLastPoll() + " ms");
-        }
-        return problems;
-    }
-
-    private List<String> readyProblems() {
-        List<String> problems = new ArrayList<>(liveProblems());
-        if (stopping) {
-            problems.add("the agent is shutting down");
-        }
-        if (kafka != null) {
-            if (!kafka.brokers().reachable()) {
-                problems.add("Kafka brokers at " + config.kafkaBootstrapServers() + " are not reachable: "
-                        + kafka.brokers().lastError());
-            }
-            ConsumerStatus consumer = kafka.consumerStatus();
-            if (consumer != null && consumer.restartProblem() != null) {
-                problems.add(consumer.restartProblem());
-            } else if (consumer != null && !consumer.hasJoinedGroup()) {
-                problems.add("the consumer has not yet received its partitions from group " + config.consumerGroup());
-            }
-        }
-        problems.addAll(live.problems());
-        MqttRuntime current = mqtt;
-        if (current != null) {
-            problems.addAll(current.readyProblems());
-        }
-        return problems;
+        return health.readiness();
     }
 
     /** {@code GET /realtime/status}. */
     public HttpReply status() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("agent_type", config.get(AgentSettings.AGENT_TYPE));
-        body.put("service", config.serviceName());
-        body.put("description", info.description());
-        body.put("realtime_enabled", kafka != null);
-        body.put("websocket_enabled", config.get(AgentSettings.WEBSOCKET_ENABLED));
-        body.put("connections", List.of());
-        body.put("live", live.connections());
-        body.put("active_streams", kafka == null ? List.of() : kafka.topics());
-        body.put("message_count", metrics.processedTotal());
-        body.put("error_count", metrics.errorTotal());
-        body.put("uptime_seconds", Duration.between(startedAt, Instant.now()).toSeconds());
-        body.put("task_types", info.taskTypes().stream().sorted().toList());
-        body.put("tasks", taskExecutor.status());
-        body.put("message_types", handlers.messageTypes().stream().sorted().toList());
-        body.put(
-                "event_types",
-                handlers.eventTypes().stream().map(Object::toString).sorted().toList());
-        body.put("kafka", kafkaStatus());
-        MqttRuntime current = mqtt;
-        body.put("mqtt", current == null ? Map.of("enabled", false) : current.status());
-        return HttpReply.ok(body);
-    }
-
-    private Map<String, Object> kafkaStatus() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (kafka == null) {
-            return body;
-        }
-        body.put("bootstrap_servers", config.kafkaBootstrapServers());
-        body.put("brokers_reachable", kafka.brokers().reachable());
-        body.put("consumer_group", config.consumerGroup());
-        body.put("events_topic", config.eventsTopic());
-        ConsumerStatus consumer = kafka.consumerStatus();
-        body.put(
-                "assigned_partitions",
-                consumer == null
-                        ? List.of()
-                        : consumer.assignment().stream().sorted().toList());
-        body.put(
-                "paused_partitions",
-                consumer == null
-                        ? List.of()
-                        : consumer.paused().stream().sorted().toList());
-        return body;
+        return health.status();
     }
 
     /** {@code GET /realtime/connections}: live connections and subscribers per topic. */
     public HttpReply connections() {
-        return HttpReply.ok(live.connections());
+        return HttpReply.ok(parts.live().connections());
     }
 
     /** {@code GET /metrics}: the Prometheus text format. */
     public String scrape() {
-        return metrics.scrape();
+        return parts.metrics().scrape();
     }
 
     /** {@code POST <path>} of a task endpoint; the task runs on the task executor, never on the calling thread. */
     public CompletionStage<HttpReply> runTaskAt(String path, String body) {
-        return tasks.runAt(path, body);
+        return parts.tasks().runAt(path, body);
     }
 
     /** A request whose body is larger than {@code HTTP_MAX_REQUEST_BYTES}: 413. */
@@ -396,17 +238,17 @@ public final class AgentRuntime implements AgentServices {
         return HttpReply.error(
                 413,
                 "request_too_large",
-                "The request body is larger than the limit of " + config.get(AgentSettings.HTTP_MAX_REQUEST_BYTES)
+                "The request body is larger than the limit of " + config().get(AgentSettings.HTTP_MAX_REQUEST_BYTES)
                         + " bytes (HTTP_MAX_REQUEST_BYTES): send a smaller body or raise the limit");
     }
 
     /** A request whose method its path does not take. */
     public HttpReply methodNotAllowed(String method, String path) {
-        return tasks.methodNotAllowed(method, path);
+        return parts.tasks().methodNotAllowed(method, path);
     }
 
     /** {@code POST /tasks}: a task request naming its task type; run like {@link #runTaskAt}. */
     public CompletionStage<HttpReply> runTask(String body) {
-        return tasks.runNamed(body);
+        return parts.tasks().runNamed(body);
     }
 }

@@ -1,24 +1,27 @@
 package io.realtimeagents.agent.internal.kafka;
 
 import io.realtimeagents.agent.SentRecord;
-import io.realtimeagents.agent.internal.delivery.Backoff;
 import io.realtimeagents.agent.internal.delivery.DeadLetterPublisher;
 import io.realtimeagents.agent.internal.delivery.Handling;
 import io.realtimeagents.agent.internal.delivery.MessageDispatcher;
-import io.realtimeagents.agent.internal.delivery.StopSignal;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics;
+import io.realtimeagents.agent.internal.transport.InboundTransport;
+import io.realtimeagents.agent.internal.transport.TransportHealth;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
+import io.realtimeagents.common.config.Setting;
 import io.realtimeagents.common.internal.handler.HandlerRegistry;
 import io.realtimeagents.common.internal.handler.MessageDecoder;
 import io.realtimeagents.common.json.Json;
 import io.realtimeagents.common.model.RealtimeEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,61 +32,94 @@ import org.slf4j.LoggerFactory;
  * An agent's Kafka side: the producer, the consumer loop of its topics (and of the events topic when it has event
  * handlers), and the broker reachability check.
  */
-public final class KafkaRuntime implements AutoCloseable {
+public final class KafkaRuntime implements InboundTransport {
     /** Header carrying an emitted event's type. */
     public static final String EVENT_TYPE_HEADER = "event_type";
+    /** The {@code kafka} object of {@code /realtime/status} when Kafka is disabled. */
+    public static final Map<String, Object> OFF_STATUS = Map.of();
+    /**
+     * The settings applied by reconnecting; so are the {@code KAFKA_CONSUMER_*} and {@code KAFKA_PRODUCER_*}
+     * pass-through properties.
+     */
+    public static final Set<Setting<?>> RECONNECT_SETTINGS = Set.of(AgentSettings.KAFKA_BOOTSTRAP_SERVERS);
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaRuntime.class);
-    private static final Duration FIRST_RESTART_DELAY = Duration.ofSeconds(1);
-    private static final Duration MAX_RESTART_DELAY = Duration.ofSeconds(60);
-    /** While the consumer keeps failing, a warning at most this often. */
-    private static final Duration FAILURE_REMINDER = Duration.ofSeconds(30);
 
     private volatile AgentConfig config;
+    /** The latest configuration, for health and status: the one applied, or a newer one needing a restart. */
+    private volatile AgentConfig reported;
+
     private final AgentMetrics metrics;
+    private final HandlerRegistry handlers;
+    private final List<KafkaFollower> followers = new CopyOnWriteArrayList<>();
     private final KafkaSender sender;
     private final KafkaSender liveSender;
     private volatile BrokerHealth brokers;
-    private volatile List<String> topics = List.of();
-    private volatile KafkaConsumerLoop consumerLoop;
-    private HandlerRegistry registry; // guarded by this
-    private Duration restartDelay = FIRST_RESTART_DELAY; // guarded by this
-    private int failedInARow; // guarded by this
-    private long lastFailureLogNanos; // guarded by this
-    private final StopSignal restarts = new StopSignal();
+    private final KafkaConsumers consumers;
 
-    private KafkaRuntime(AgentConfig config, AgentMetrics metrics) {
+    private KafkaRuntime(AgentConfig config, AgentMetrics metrics, HandlerRegistry handlers) {
         this.config = config;
+        this.reported = config;
         this.metrics = metrics;
+        this.handlers = handlers;
         this.sender = new KafkaSender(KafkaProperties.producer(config), metrics);
         this.liveSender = new KafkaSender(KafkaProperties.liveProducer(config), metrics);
         this.brokers = new BrokerHealth(config);
+        this.consumers = new KafkaConsumers(config, handlers, this::consumerLoop);
     }
 
     /**
-     * Creates the producer and the broker check; consuming starts with {@link #startConsuming}.
+     * Creates the producer and the broker check; consuming starts with {@link #start()}, with the handlers registered
+     * in {@code handlers} by then.
      *
      * @throws io.realtimeagents.common.ConfigurationException when a Kafka pass-through property is invalid
      */
-    public static KafkaRuntime create(AgentConfig config, AgentMetrics metrics) {
+    public static KafkaRuntime create(AgentConfig config, AgentMetrics metrics, HandlerRegistry handlers) {
         KafkaProperties.validate(config);
         KafkaClientLogging.applyDefaults();
-        return new KafkaRuntime(config, metrics);
+        return new KafkaRuntime(config, metrics, handlers);
+    }
+
+    /** Makes a part with Kafka clients of its own reconnect with this runtime and count in its readiness. */
+    public void follow(KafkaFollower follower) {
+        followers.add(follower);
+    }
+
+    @Override
+    public String name() {
+        return "kafka";
     }
 
     /**
      * Starts consuming the streaming topics, and the events topic when there are event handlers; does nothing when
      * there is nothing to consume.
      */
-    public synchronized void startConsuming(HandlerRegistry registry) {
-        if (consumerLoop != null) {
-            throw new IllegalStateException("Already consuming " + topics);
-        }
-        this.registry = registry;
-        topics = consumedTopics(config, registry);
-        if (!topics.isEmpty()) {
-            consumerLoop = consumerLoop(config, registry, metrics);
-            consumerLoop.start();
+    @Override
+    public void start() {
+        consumers.start();
+    }
+
+    @Override
+    public Set<Setting<?>> reconnectSettings() {
+        return RECONNECT_SETTINGS;
+    }
+
+    /**
+     * Reconnects the producers, the consumer and the followers (the live feed) when the bootstrap servers or a
+     * {@code KAFKA_CONSUMER_*}/{@code KAFKA_PRODUCER_*} property changed; see {@link #reconnect}.
+     */
+    @Override
+    public void applySettings(AgentConfig previous, AgentConfig next) {
+        reported = next;
+        boolean changed = !previous.kafkaConsumerProperties().equals(next.kafkaConsumerProperties())
+                || !previous.kafkaProducerProperties().equals(next.kafkaProducerProperties())
+                || !Objects.equals(
+                        previous.get(AgentSettings.KAFKA_BOOTSTRAP_SERVERS),
+                        next.get(AgentSettings.KAFKA_BOOTSTRAP_SERVERS));
+        if (changed) {
+            LOG.info("Kafka connection settings changed: reconnecting the producer, the consumer and the live feed");
+            reconnect(next);
+            followers.forEach(follower -> follower.reconnect(next));
         }
     }
 
@@ -101,82 +137,21 @@ public final class KafkaRuntime implements AutoCloseable {
         BrokerHealth previous = brokers;
         brokers = new BrokerHealth(next);
         previous.close();
-        KafkaConsumerLoop running = consumerLoop;
-        if (running != null) {
-            running.close();
-            consumerLoop = consumerLoop(next, registry, metrics);
-            consumerLoop.start();
-        }
+        consumers.reconnect(next);
     }
 
     /**
-     * A consumer loop stopped on an error (the brokers refused its group or its credentials, a plug-in failed): a new
-     * one resumes from the committed offsets after a backoff that doubles up to {@link #MAX_RESTART_DELAY}, and starts
-     * over once a loop ran for that long. Readiness says why meanwhile; liveness fails only when the JVM itself is out
-     * of resources.
+     * Stops consuming: in-flight records finish and are committed, bounded by the consumer loop's {@code
+     * SHUTDOWN_TIMEOUT} (the timeout the runtime passes).
      */
-    private void consumerFailed(KafkaConsumerLoop failed, Throwable error) {
-        if (error instanceof VirtualMachineError) {
-            return;
-        }
-        Duration delay;
-        synchronized (this) {
-            if (restarts.isStopped() || consumerLoop != failed) {
-                return;
-            }
-            boolean first = failed.age().compareTo(MAX_RESTART_DELAY) >= 0 || failedInARow == 0;
-            if (first) {
-                restartDelay = FIRST_RESTART_DELAY;
-                failedInARow = 0;
-            }
-            failedInARow++;
-            delay = restartDelay;
-            restartDelay = Backoff.doubled(restartDelay, MAX_RESTART_DELAY);
-            long now = System.nanoTime();
-            if (first) {
-                lastFailureLogNanos = now;
-                LOG.error(
-                        "The Kafka consumer of topics {} stopped; restarting it in {} ms",
-                        topics,
-                        delay.toMillis(),
-                        error);
-            } else if (now - lastFailureLogNanos >= FAILURE_REMINDER.toNanos()) {
-                lastFailureLogNanos = now;
-                LOG.warn(
-                        "The Kafka consumer of topics {} keeps failing ({} times in a row, last: {}); restarting it"
-                                + " in {} ms",
-                        topics,
-                        failedInARow,
-                        error.toString(),
-                        delay.toMillis());
-            } else {
-                LOG.debug("The Kafka consumer failed again ({}); restarting it in {} ms", error, delay.toMillis());
-            }
-        }
-        failed.status().restarting(delay);
-        Thread.ofVirtual().name("realtime-kafka-restart").start(() -> {
-            if (!restarts.awaitStop(delay)) {
-                restartConsumer(failed);
-            }
-        });
+    @Override
+    public void drainAndStop(Duration timeout) {
+        consumers.stop();
     }
 
-    private synchronized void restartConsumer(KafkaConsumerLoop failed) {
-        if (!restarts.isStopped() && consumerLoop == failed) {
-            consumerLoop = consumerLoop(config, registry, metrics);
-            consumerLoop.start();
-        }
-    }
-
-    /** Stops consuming: in-flight records finish (bounded by the shutdown timeout) and are committed. */
-    public synchronized void stopConsuming() {
-        restarts.stop();
-        if (consumerLoop != null) {
-            consumerLoop.close();
-        }
-    }
-
-    private KafkaConsumerLoop consumerLoop(AgentConfig config, HandlerRegistry registry, AgentMetrics metrics) {
+    private KafkaConsumerLoop consumerLoop(
+            AgentConfig config, List<String> topics, KafkaConsumerLoop.FailureListener onFailure) {
+        HandlerRegistry registry = handlers;
         MessageDecoder decoder = new MessageDecoder(registry, config::messageTypeOf);
         MessageDispatcher dispatcher =
                 new MessageDispatcher(dispatcherParts(config, registry, decoder, config::deadLetterTopicFor));
@@ -193,7 +168,7 @@ public final class KafkaRuntime implements AutoCloseable {
                 config.get(AgentSettings.KAFKA_MAX_IN_FLIGHT));
         KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(KafkaProperties.consumer(config, config.consumerGroup()));
-        return new KafkaConsumerLoop(consumer, topics, processor, metrics, settings, this::consumerFailed);
+        return new KafkaConsumerLoop(consumer, topics, processor, metrics, settings, onFailure);
     }
 
     /** What a dispatcher of this agent's messages needs: handlers, retries and the dead-letter topic. */
@@ -214,14 +189,6 @@ public final class KafkaRuntime implements AutoCloseable {
     /** The agent's producer, shared by sends, events, dead letters and MQTT bridges. */
     public KafkaSender sender() {
         return sender;
-    }
-
-    private static List<String> consumedTopics(AgentConfig config, HandlerRegistry registry) {
-        List<String> topics = new ArrayList<>(config.streamingTopics());
-        if (registry.hasEventHandlers() && !topics.contains(config.eventsTopic())) {
-            topics.add(config.eventsTopic());
-        }
-        return List.copyOf(topics);
     }
 
     /** Produces a record; the stage completes once the brokers acknowledged it. */
@@ -263,27 +230,39 @@ public final class KafkaRuntime implements AutoCloseable {
         return sender.send(record);
     }
 
-    /** The topics consumed: the streaming topics, plus the events topic when there are event handlers. */
-    public List<String> topics() {
-        return topics;
+    @Override
+    public TransportHealth health() {
+        return KafkaHealth.health(consumers.status());
     }
 
-    /** The consumer loop's state, or null when the agent consumes nothing. */
-    public ConsumerStatus consumerStatus() {
-        KafkaConsumerLoop loop = consumerLoop;
-        return loop == null ? null : loop.status();
+    @Override
+    public List<String> readinessProblems() {
+        List<String> problems = KafkaHealth.readinessProblems(reported, brokers, consumers.status());
+        followers.forEach(follower -> problems.addAll(follower.problems()));
+        return problems;
     }
 
-    /** Broker reachability. */
-    public BrokerHealth brokers() {
-        return brokers;
+    /** None: Kafka's state is in the top-level fields of {@code /health}. */
+    @Override
+    public Map<String, Object> healthFragment() {
+        return null;
+    }
+
+    @Override
+    public Map<String, Object> status() {
+        return KafkaHealth.status(reported, brokers, consumers.status());
+    }
+
+    @Override
+    public List<String> activeStreams() {
+        return consumers.topics();
     }
 
     /** Stops consuming (in-flight records finish and are committed), then flushes and closes the producers. */
     @Override
     public void close() {
         try {
-            stopConsuming();
+            consumers.stop();
         } finally {
             try {
                 sender.close(config.shutdownTimeout());

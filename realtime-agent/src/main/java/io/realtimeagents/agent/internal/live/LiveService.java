@@ -3,6 +3,7 @@ package io.realtimeagents.agent.internal.live;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelPipeline;
 import io.realtimeagents.agent.SentRecord;
+import io.realtimeagents.agent.internal.kafka.KafkaFollower;
 import io.realtimeagents.agent.internal.kafka.KafkaRuntime;
 import io.realtimeagents.agent.internal.live.auth.LiveAccess;
 import io.realtimeagents.common.config.AgentConfig;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * broadcasts). Created with the agent; {@link #install} puts its router into each HTTP connection's pipeline;
  * {@link #start} starts reading; {@link #close} closes every client (WebSocket 1001) and stops.
  */
-public final class LiveService implements AutoCloseable {
+public final class LiveService implements AutoCloseable, KafkaFollower {
     private static final Logger LOG = LoggerFactory.getLogger(LiveService.class);
 
     private final AgentConfig config;
@@ -103,6 +104,7 @@ public final class LiveService implements AutoCloseable {
      * Reads Kafka with new connection settings (rotated credentials): a new feed continues exactly where the old one
      * stopped, so clients see neither gaps nor repeats.
      */
+    @Override
     public synchronized void reconnect(AgentConfig next) {
         if (feed == null) {
             return;
@@ -160,6 +162,7 @@ public final class LiveService implements AutoCloseable {
      * What keeps live delivery from working, for readiness: the live feed while it is down after a failure (it
      * restarts by itself); empty without Kafka.
      */
+    @Override
     public List<String> problems() {
         return feed == null ? List.of() : feedHealth.problems();
     }

@@ -9,19 +9,24 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Paho's callbacks, forwarded to the runtime. They run on Paho's single callback thread, in arrival order. */
+/**
+ * Paho's callbacks, forwarded to the inbound pipeline (messages) and the connection (losses and reconnects). They run
+ * on Paho's single callback thread, in arrival order.
+ */
 final class MqttEvents implements MqttCallback {
     private static final Logger LOG = LoggerFactory.getLogger(MqttEvents.class);
 
-    private final MqttRuntime runtime;
+    private final MqttInboundPipeline pipeline;
+    private final MqttConnection connection;
 
-    MqttEvents(MqttRuntime runtime) {
-        this.runtime = runtime;
+    MqttEvents(MqttInboundPipeline pipeline, MqttConnection connection) {
+        this.pipeline = pipeline;
+        this.connection = connection;
     }
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
-        runtime.arrived(topic, message);
+        pipeline.arrived(topic, message);
     }
 
     @Override
@@ -29,13 +34,13 @@ final class MqttEvents implements MqttCallback {
         String reason = response.getException() != null
                 ? response.getException().toString()
                 : "reason code " + response.getReturnCode() + " " + response.getReasonString();
-        runtime.connectionLost(reason);
+        connection.connectionLost(reason);
     }
 
     @Override
     public void connectComplete(boolean reconnect, String serverUri) {
         if (reconnect) {
-            runtime.reconnected();
+            connection.reconnected();
         }
     }
 
