@@ -13,6 +13,9 @@ import java.util.Map;
  * one ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code MQTT_HOST}, ...). Besides these, any Kafka client property can be
  * passed as {@code KAFKA_CONSUMER_<NAME>} / {@code kafka.consumer.<name>} and {@code KAFKA_PRODUCER_<NAME>} /
  * {@code kafka.producer.<name>} (e.g. {@code KAFKA_CONSUMER_MAX_POLL_RECORDS=1000}).
+ *
+ * <p>Over 300 lines because it is the one table of every setting, each declared once with its documentation; the
+ * generated configuration page follows its order.
  */
 public final class AgentSettings {
     /** The service's name: metrics tag, default consumer group, {@code source_service} of emitted events. */
