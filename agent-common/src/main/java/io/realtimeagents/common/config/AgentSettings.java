@@ -597,8 +597,7 @@ public final class AgentSettings {
 
     /** The base directory of mounted platform secrets. */
     public static final Setting<String> PLATFORM_SECRETS_DIR = Setting.builder("platform.secrets-dir", Types::string)
-            .doc("Directory of mounted platform secrets: <dir>/<platform>-<service>-secret/<key>, a file per key;"
-                    + " read from the environment only")
+            .doc("Directory of mounted platform secrets: <dir>/<platform>-<service>-secret/<key>, a file per key")
             .defaultValue("/etc/realtime/secrets")
             .build();
 
@@ -607,7 +606,7 @@ public final class AgentSettings {
                     "platform.secrets-sources", Types::list)
             .doc("Comma-separated sources of platform secrets in the order they are tried: kubernetes (the API),"
                     + " files (PLATFORM_SECRETS_DIR), env (environment variables); the first that has a secret"
-                    + " supplies all its keys; read from the environment only")
+                    + " supplies all its keys")
             .defaultValue(List.of("kubernetes", "files", "env"))
             .build();
 
