@@ -43,6 +43,9 @@ import org.slf4j.event.Level;
  * does not use is skipped with a warning. Problems are reported together in one {@link ConfigurationException}.
  *
  * <p>Values are never logged and never appear in messages; key names and sources are.
+ *
+ * <p>Over 300 lines because it documents, builds and reports the look-up over every source in one place; the sources
+ * themselves live in the internal package.
  */
 public final class PlatformSecretLoader {
     /** Environment variable naming the base directory of mounted secrets ({@link AgentSettings#PLATFORM_SECRETS_DIR}). */

@@ -12,8 +12,10 @@ import io.realtimeagents.secrets.PlatformSecretWatcher;
 import io.realtimeagents.secrets.PlatformSecrets;
 import io.realtimeagents.secrets.PlatformService;
 import io.realtimeagents.secrets.SecretConfigurer;
+import io.realtimeagents.secrets.SecretSource;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -215,7 +217,9 @@ public final class RealtimeAgents {
             if (platform == null) {
                 return new Loaded(builder.build(), null, null);
             }
-            PlatformSecretLoader.Builder secretLoader = PlatformSecretLoader.builder(platform);
+            PlatformSecretLoader.Builder secretLoader = PlatformSecretLoader.builder(platform)
+                    .secretsDirectory(Path.of(builder.value(AgentSettings.PLATFORM_SECRETS_DIR)))
+                    .sources(secretSources(builder.value(AgentSettings.PLATFORM_SECRETS_SOURCES)));
             if (environment != null) {
                 secretLoader.environment(environment);
             }
@@ -268,6 +272,21 @@ public final class RealtimeAgents {
             AgentConfig reconfigure(PlatformSecrets secrets) {
                 return reconfigure.apply(secrets);
             }
+        }
+
+        /** The sources named by {@code PLATFORM_SECRETS_SOURCES}, from wherever the setting was given. */
+        private static SecretSource[] secretSources(List<String> ids) {
+            List<SecretSource> sources = new ArrayList<>();
+            for (String id : ids) {
+                try {
+                    sources.add(SecretSource.fromId(id));
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigurationException("Invalid value " + String.join(",", ids) + " for configuration "
+                            + AgentSettings.PLATFORM_SECRETS_SOURCES.env() + ": " + e.getMessage()
+                            + ", comma-separated in the order to try");
+                }
+            }
+            return sources.toArray(SecretSource[]::new);
         }
 
         private static Set<PlatformService> usedServices(AgentConfig.Builder config) {

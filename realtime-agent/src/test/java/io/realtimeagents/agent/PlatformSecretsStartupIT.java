@@ -77,4 +77,29 @@ class PlatformSecretsStartupIT {
                 .hasMessageContaining("health-platform-kafka-secret")
                 .hasMessageContaining(secrets.toString());
     }
+
+    @Test
+    void whereSecretsAreLookedFor_mayBeGivenAsArguments_likeEverySetting(KafkaBroker broker, KafkaTestClient client)
+            throws IOException {
+        Path kafka = Files.createDirectories(secrets.resolve("health-platform-kafka-secret"));
+        Files.writeString(kafka.resolve("KAFKA_BOOTSTRAP_SERVERS"), broker.bootstrapServers());
+        String topic = client.uniqueTopic("secrets-args", 1);
+        Map<String, String> environment = new java.util.HashMap<>(environment(topic));
+        environment.remove("PLATFORM_SECRETS_DIR");
+        environment.put("PLATFORM_SECRETS_SOURCES", "env");
+
+        try (RunningAgent running = RealtimeAgents.app(ReadingAgent::new)
+                .environment(environment)
+                .args("--platform.secrets-dir=" + secrets, "--platform.secrets-sources=files")
+                .start()) {
+            assertThat(running.config().kafkaBootstrapServers()).isEqualTo(broker.bootstrapServers());
+        }
+        assertThatThrownBy(() -> RealtimeAgents.app(ReadingAgent::new)
+                        .environment(environment)
+                        .args("--platform.secrets-sources=files,vault")
+                        .start())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("PLATFORM_SECRETS_SOURCES")
+                .hasMessageContaining("'vault' is not a secret source");
+    }
 }

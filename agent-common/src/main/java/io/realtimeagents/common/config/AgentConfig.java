@@ -23,6 +23,9 @@ import java.util.StringJoiner;
  * the environment with {@link #fromEnvironment()} / {@link ConfigLoader}. Every setting is declared in
  * {@link AgentSettings}; {@link #get(Setting)} reads any of them, the typed accessors the common ones. Secrets never
  * appear in {@link #toString()}.
+ *
+ * <p>Over 300 lines because its builder has one documented, typed setter per commonly set setting, so that code
+ * building a configuration reads like the configuration page.
  */
 public final class AgentConfig {
     /**

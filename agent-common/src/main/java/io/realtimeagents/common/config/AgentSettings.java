@@ -13,6 +13,9 @@ import java.util.Map;
  * one ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code MQTT_HOST}, ...). Besides these, any Kafka client property can be
  * passed as {@code KAFKA_CONSUMER_<NAME>} / {@code kafka.consumer.<name>} and {@code KAFKA_PRODUCER_<NAME>} /
  * {@code kafka.producer.<name>} (e.g. {@code KAFKA_CONSUMER_MAX_POLL_RECORDS=1000}).
+ *
+ * <p>Over 300 lines because it is the one table of every setting, each declared once with its documentation; the
+ * generated configuration page follows its order.
  */
 public final class AgentSettings {
     /** The service's name: metrics tag, default consumer group, {@code source_service} of emitted events. */
@@ -594,8 +597,7 @@ public final class AgentSettings {
 
     /** The base directory of mounted platform secrets. */
     public static final Setting<String> PLATFORM_SECRETS_DIR = Setting.builder("platform.secrets-dir", Types::string)
-            .doc("Directory of mounted platform secrets: <dir>/<platform>-<service>-secret/<key>, a file per key;"
-                    + " read from the environment only")
+            .doc("Directory of mounted platform secrets: <dir>/<platform>-<service>-secret/<key>, a file per key")
             .defaultValue("/etc/realtime/secrets")
             .build();
 
@@ -604,7 +606,7 @@ public final class AgentSettings {
                     "platform.secrets-sources", Types::list)
             .doc("Comma-separated sources of platform secrets in the order they are tried: kubernetes (the API),"
                     + " files (PLATFORM_SECRETS_DIR), env (environment variables); the first that has a secret"
-                    + " supplies all its keys; read from the environment only")
+                    + " supplies all its keys")
             .defaultValue(List.of("kubernetes", "files", "env"))
             .build();
 

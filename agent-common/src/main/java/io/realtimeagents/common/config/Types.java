@@ -19,7 +19,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Parsers and validators of setting values; each failure says what was expected. */
+/**
+ * Parsers and validators of setting values; each failure says what was expected.
+ *
+ * <p>Over 300 lines because it is the catalogue of every value type a setting can have, each parser beside its
+ * validator and message.
+ */
 final class Types {
     private static final Pattern BYTES = Pattern.compile("(\\d{1,10})\\s*([KMG](?:I?B)?|B)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");

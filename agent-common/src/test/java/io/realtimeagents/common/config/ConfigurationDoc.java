@@ -41,9 +41,9 @@ final class ConfigurationDoc {
                 bridges (`MQTT_SUBSCRIPTIONS`, `MQTT_BRIDGES`), the others are optional; see [deployment](deployment.md) and
                 [deploy/README.md](../deploy/README.md) for the secret keys, the sources (Kubernetes API, mounted files,
                 environment) and the RBAC the agent needs. A secret that is present is applied even when its service is optional,
-                so an MQTT secret on the platform connects the agent to MQTT. `REALTIME_CONFIG_FILE`, `PLATFORM_SECRETS_DIR` and
-                `PLATFORM_SECRETS_SOURCES` are read before the YAML file (the first also as a system property or argument, the
-                other two from the environment only).
+                so an MQTT secret on the platform connects the agent to MQTT. `REALTIME_CONFIG_FILE` is read before the YAML
+                file (as an environment variable, system property or argument); `PLATFORM_SECRETS_DIR` and
+                `PLATFORM_SECRETS_SOURCES` may be given in any of the ways above, like every other setting.
 
                 Everything is validated at start-up, before any broker is contacted, and every problem is reported at once,
                 naming the setting and where its value came from:

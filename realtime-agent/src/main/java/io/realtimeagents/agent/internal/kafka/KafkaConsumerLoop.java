@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * {@link PartitionWorker}, pauses partitions whose worker is backing off or has a full buffer (and keeps polling, so
  * slow handlers never exceed {@code max.poll.interval.ms}), and commits the offsets of done records (handled, and
  * their outputs acknowledged): periodically, before partitions are revoked, and at shutdown.
+ *
+ * <p>Over 300 lines because polling, pausing, committing and rebalancing share the consumer, which only the loop's
+ * thread may touch; split, that confinement would span classes.
  */
 public final class KafkaConsumerLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaConsumerLoop.class);

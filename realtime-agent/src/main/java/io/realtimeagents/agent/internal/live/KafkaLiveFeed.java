@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * It follows partitions added to either topic later, from their first offsets: it looks at its consumer's metadata
  * every second, which Kafka refreshes every {@code metadata.max.age.ms} ({@value #METADATA_MAX_AGE_MS} ms for this
  * consumer unless {@code KAFKA_CONSUMER_METADATA_MAX_AGE_MS} says otherwise).
+ *
+ * <p>Over 300 lines because the consumer, its positions and its recovery are confined to the feed's one thread;
+ * split, that confinement would span classes.
  */
 final class KafkaLiveFeed implements AutoCloseable {
     /** Header of a broadcast record naming its live topic. */
