@@ -1,5 +1,6 @@
 package io.realtimeagents.agent.internal.kafka;
 
+import io.realtimeagents.agent.internal.delivery.FailStop;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics;
 import io.realtimeagents.common.config.KafkaOrdering;
 import java.time.Duration;
@@ -46,6 +47,7 @@ public final class KafkaConsumerLoop implements AutoCloseable {
     private final Set<TopicPartition> pausedByUs = new HashSet<>();
     private final ConsumerMeters meters;
     private final FailureListener onFailure;
+    private final FailStop failStop;
     private final long startedNanos = System.nanoTime();
     private volatile Throwable failure;
     private final ConsumerStatus status = new ConsumerStatus();
@@ -61,6 +63,7 @@ public final class KafkaConsumerLoop implements AutoCloseable {
             RecordProcessor processor,
             AgentMetrics metrics,
             ConsumerLoopSettings settings,
+            FailStop failStop,
             FailureListener onFailure) {
         this.consumer = consumer;
         this.topics = List.copyOf(topics);
@@ -68,6 +71,7 @@ public final class KafkaConsumerLoop implements AutoCloseable {
         this.metrics = metrics;
         this.settings = settings;
         this.onFailure = onFailure;
+        this.failStop = failStop;
         this.permits = new Semaphore(settings.maxInFlight());
         this.meters = new ConsumerMeters(metrics.registry());
         if (settings.ordering() != KafkaOrdering.PARTITION) {
@@ -163,6 +167,9 @@ public final class KafkaConsumerLoop implements AutoCloseable {
     }
 
     private void checkWorkers() {
+        if (failStop.failure() != null) {
+            throw failStop.failure(); // the loop stops as on any error: done records are committed, the failed not
+        }
         for (PartitionWorker worker : workers.values()) {
             if (worker.failure() != null) {
                 throw new KafkaException("Partition worker " + worker.partition() + " failed", worker.failure());

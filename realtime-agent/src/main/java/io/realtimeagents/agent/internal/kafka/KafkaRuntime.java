@@ -3,6 +3,9 @@ package io.realtimeagents.agent.internal.kafka;
 import io.realtimeagents.agent.SentRecord;
 import io.realtimeagents.agent.internal.delivery.Backoff;
 import io.realtimeagents.agent.internal.delivery.DeadLetterPublisher;
+import io.realtimeagents.agent.internal.delivery.FailStop;
+import io.realtimeagents.agent.internal.delivery.FailStopException;
+import io.realtimeagents.agent.internal.delivery.FailureStrategy;
 import io.realtimeagents.agent.internal.delivery.MessageDispatcher;
 import io.realtimeagents.agent.internal.delivery.StopSignal;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics;
@@ -50,6 +53,8 @@ public final class KafkaRuntime implements AutoCloseable {
     private int failedInARow; // guarded by this
     private long lastFailureLogNanos; // guarded by this
     private final StopSignal restarts = new StopSignal();
+    /** Set by the fail-stop strategy of the Kafka and MQTT dispatchers: the consumer then stops for good. */
+    private final FailStop failStop = new FailStop();
 
     private KafkaRuntime(AgentConfig config, AgentMetrics metrics) {
         this.config = config;
@@ -115,8 +120,8 @@ public final class KafkaRuntime implements AutoCloseable {
      * of resources.
      */
     private void consumerFailed(KafkaConsumerLoop failed, Throwable error) {
-        if (error instanceof VirtualMachineError) {
-            return;
+        if (error instanceof VirtualMachineError || error instanceof FailStopException) {
+            return; // for good: the probes report it, a restart of the agent delivers the failed record again
         }
         Duration delay;
         synchronized (this) {
@@ -192,7 +197,7 @@ public final class KafkaRuntime implements AutoCloseable {
                 config.get(AgentSettings.KAFKA_MAX_IN_FLIGHT));
         KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(KafkaProperties.consumer(config, config.consumerGroup()));
-        return new KafkaConsumerLoop(consumer, topics, processor, metrics, settings, this::consumerFailed);
+        return new KafkaConsumerLoop(consumer, topics, processor, metrics, settings, failStop, this::consumerFailed);
     }
 
     /** What a dispatcher of this agent's messages needs: handlers, retries and the dead-letter topic. */
@@ -201,12 +206,15 @@ public final class KafkaRuntime implements AutoCloseable {
             HandlerRegistry registry,
             MessageDecoder decoder,
             UnaryOperator<String> deadLetterTopics) {
+        DeadLetterPublisher deadLetters =
+                new DeadLetterPublisher(sender, deadLetterTopics, config.serviceName(), metrics);
         return new MessageDispatcher.Collaborators(
                 registry,
                 decoder,
                 config.retryPolicy(),
                 config.get(AgentSettings.HANDLER_UNHANDLED),
-                new DeadLetterPublisher(sender, deadLetterTopics, config.serviceName(), metrics),
+                deadLetters,
+                FailureStrategy.of(config.get(AgentSettings.HANDLER_FAILURE_STRATEGY), deadLetters, metrics, failStop),
                 metrics);
     }
 
