@@ -115,6 +115,10 @@ public final class KafkaConsumerLoop implements AutoCloseable {
         try {
             consumer.subscribe(topics, new Rebalance());
             while (running) {
+                if (failStop.failure() != null) {
+                    // Stops as on any error, before polling more: done records are committed, the failed one not.
+                    throw failStop.failure();
+                }
                 ConsumerRecords<byte[], byte[]> records =
                         consumer.poll(draining ? DRAINING_POLL_TIMEOUT : POLL_TIMEOUT);
                 status.polled();
@@ -167,9 +171,6 @@ public final class KafkaConsumerLoop implements AutoCloseable {
     }
 
     private void checkWorkers() {
-        if (failStop.failure() != null) {
-            throw failStop.failure(); // the loop stops as on any error: done records are committed, the failed not
-        }
         for (PartitionWorker worker : workers.values()) {
             if (worker.failure() != null) {
                 throw new KafkaException("Partition worker " + worker.partition() + " failed", worker.failure());
