@@ -185,6 +185,19 @@ public final class AgentSettings {
             .validator(Types::notNegative)
             .build();
 
+    /** What happens to a message that failed for good (retries exhausted, invalid, undecodable). */
+    public static final Setting<HandlerFailureStrategy> HANDLER_FAILURE_STRATEGY = Setting.builder(
+                    "handler.failure-strategy",
+                    "HANDLER_FAILURE_STRATEGY",
+                    Types.choice(HandlerFailureStrategy::parse, "dead-letter, ignore or fail-stop"))
+            .doc("A message that failed for good (retries exhausted, invalid, undecodable): dead-letter (to the"
+                    + " dead-letter topic, then committed), ignore (logged, counted, committed) or fail-stop (consuming"
+                    + " stops, the agent turns unhealthy, the message is not committed and comes again after a"
+                    + " restart)")
+            .defaultValue(HandlerFailureStrategy.DEAD_LETTER)
+            .defaultText("dead-letter")
+            .build();
+
     /** What to do with messages of a type without handler. */
     public static final Setting<UnhandledMessagePolicy> HANDLER_UNHANDLED = Setting.builder(
                     "handler.unhandled",
@@ -631,6 +644,7 @@ public final class AgentSettings {
             HANDLER_MAX_RETRIES,
             HANDLER_RETRY_BACKOFF,
             HANDLER_RETRY_BACKOFF_MAX,
+            HANDLER_FAILURE_STRATEGY,
             HANDLER_UNHANDLED,
             HTTP_PORT,
             SHUTDOWN_TIMEOUT,

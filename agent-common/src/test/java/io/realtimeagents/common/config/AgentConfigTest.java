@@ -338,6 +338,27 @@ class AgentConfigTest {
     }
 
     @Test
+    void failureStrategy_defaultsToDeadLetter_andParsesEveryStrategy() {
+        assertThat(named().build().get(AgentSettings.HANDLER_FAILURE_STRATEGY))
+                .isEqualTo(HandlerFailureStrategy.DEAD_LETTER);
+        for (HandlerFailureStrategy strategy : HandlerFailureStrategy.values()) {
+            AgentConfig config = named().parse(AgentSettings.HANDLER_FAILURE_STRATEGY, strategy.text(), "code")
+                    .build();
+
+            assertThat(config.get(AgentSettings.HANDLER_FAILURE_STRATEGY)).isEqualTo(strategy);
+        }
+    }
+
+    @Test
+    void failureStrategy_unknown_failsNamingTheSettingAndTheChoices() {
+        ConfigurationException e = failure(named().parse(AgentSettings.HANDLER_FAILURE_STRATEGY, "retry", "code"));
+
+        assertThat(e.getMessage())
+                .contains("Invalid value retry for configuration HANDLER_FAILURE_STRATEGY")
+                .contains("expected dead-letter, ignore or fail-stop");
+    }
+
+    @Test
     void set_afterUnparsableParse_overridesTheProblem() {
         AgentConfig config = named().parse(AgentSettings.HTTP_PORT, "eighty", "environment variable HTTP_PORT")
                 .set(AgentSettings.HTTP_PORT, 8081)

@@ -1,6 +1,5 @@
 package io.realtimeagents.examples.simulator;
 
-import io.realtimeagents.common.internal.net.NoDelaySocketFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -93,7 +92,7 @@ public final class VitalsSimulator implements AutoCloseable {
         options.setAutomaticReconnect(true);
         options.setAutomaticReconnectDelay(1, 5);
         options.setConnectionTimeout((int) TIMEOUT.toSeconds());
-        options.setSocketFactory(NoDelaySocketFactory.instance());
+        options.setSocketFactory(new NoDelaySockets());
         return options;
     }
 

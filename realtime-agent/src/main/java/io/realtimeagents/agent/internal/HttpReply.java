@@ -1,5 +1,6 @@
 package io.realtimeagents.agent.internal;
 
+import io.realtimeagents.agent.internal.http.ErrorBody;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,11 +29,7 @@ public record HttpReply(int status, Object body, Map<String, String> headers) {
 
     /** An error reply: {@code {"error": code, "message": message, "status": status}}. */
     public static HttpReply error(int status, String code, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", code);
-        body.put("message", message);
-        body.put("status", status);
-        return new HttpReply(status, body);
+        return new HttpReply(status, ErrorBody.of(status, code, message));
     }
 
     /** This reply with one more header. */

@@ -33,7 +33,9 @@ class AgentHealthTest {
             .set(AgentSettings.REALTIME_ENABLED, false)
             .build();
     private final AgentWiring parts = AgentWiring.of(
-            config, new AgentInfo("checks health", () -> Set.of("b", "a"), List.of(), List.of()), AgentHealthTest::noTasks);
+            config,
+            new AgentInfo("checks health", () -> Set.of("b", "a"), List.of(), List.of()),
+            AgentHealthTest::noTasks);
     private final List<InboundTransport> transports = new CopyOnWriteArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AgentHealth health = new AgentHealth(

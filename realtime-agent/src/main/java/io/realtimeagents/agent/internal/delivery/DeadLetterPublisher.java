@@ -1,7 +1,6 @@
 package io.realtimeagents.agent.internal.delivery;
 
 import io.realtimeagents.agent.DeadLetterHeaders;
-import io.realtimeagents.agent.internal.kafka.KafkaSender;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,7 +26,7 @@ public final class DeadLetterPublisher {
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
-    private final KafkaSender sender;
+    private final RecordSender sender;
     private final UnaryOperator<String> deadLetterTopics;
     private final String serviceName;
     private final AgentMetrics metrics;
@@ -39,7 +38,7 @@ public final class DeadLetterPublisher {
      * @param metrics where dead letters are counted
      */
     public DeadLetterPublisher(
-            KafkaSender sender, UnaryOperator<String> deadLetterTopics, String serviceName, AgentMetrics metrics) {
+            RecordSender sender, UnaryOperator<String> deadLetterTopics, String serviceName, AgentMetrics metrics) {
         this.sender = sender;
         this.deadLetterTopics = deadLetterTopics;
         this.serviceName = serviceName;

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes one message of any transport through decoding, its handler (whose outputs belong to the handling), retries
- * with backoff and, when everything failed, the dead-letter topic. Thread-safe: the workers of a transport share one dispatcher.
+ * with backoff and, when everything failed, the {@link FailureStrategy} (by default the dead-letter topic).
+ * Thread-safe: the workers of a transport share one dispatcher.
  */
 public final class MessageDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(MessageDispatcher.class);
@@ -29,6 +30,7 @@ public final class MessageDispatcher {
     private final RetryPolicy retryPolicy;
     private final UnhandledMessagePolicy unhandledPolicy;
     private final DeadLetterPublisher deadLetters;
+    private final FailureStrategy failureStrategy;
     private final AgentMetrics metrics;
 
     /** Creates a dispatcher; the arguments are shared, thread-safe collaborators. */
@@ -38,14 +40,16 @@ public final class MessageDispatcher {
         this.retryPolicy = collaborators.retryPolicy();
         this.unhandledPolicy = collaborators.unhandledPolicy();
         this.deadLetters = collaborators.deadLetters();
+        this.failureStrategy = collaborators.failureStrategy();
         this.metrics = collaborators.metrics();
     }
 
     /**
      * Decodes a message and runs its handler.
      *
-     * @return finished when done with the message (handled, skipped or dead-lettered), with the handler's outputs
-     *     that may still be on their way; stopped when stopped first, so the message must be delivered again
+     * @return finished when done with the message (handled, skipped, or settled by the failure strategy), with the
+     *     handler's outputs that may still be on their way; stopped when stopped first (or by the fail-stop
+     *     strategy), so the message must be delivered again
      */
     public Outcome dispatch(InboundMessage message, Contexts contexts, StopSignal stop) {
         return dispatch(message, contexts, stop, 1);
@@ -60,8 +64,8 @@ public final class MessageDispatcher {
         try {
             decoded = decoder.decode(message.topic(), message.value(), message::header);
         } catch (PayloadDecodingException e) {
-            LOG.warn("Dead-lettering undecodable {}: {}", message.describe(), e.getMessage());
-            return Outcome.of(deadLetter(message, null, DeadLetterHeaders.REASON_DECODE, e, 0, stop));
+            LOG.warn("Undecodable {}: {}", message.describe(), e.getMessage());
+            return Outcome.of(fail(message, null, DeadLetterHeaders.REASON_DECODE, e, 0, stop));
         }
         if (!decoded.hasHandler()) {
             if (unhandledPolicy == UnhandledMessagePolicy.IGNORE) {
@@ -83,14 +87,29 @@ public final class MessageDispatcher {
         return runWithRetries(message, decoded.messageType(), meters, decoded::invoke, contexts, stop, firstAttempt);
     }
 
-    /** Writes a message to its dead-letter topic; false when stopped first. */
+    /**
+     * Writes a message to its dead-letter topic whatever the failure strategy: for messages that are not failures of
+     * their own (no handler, no route); false when stopped first.
+     */
     public boolean deadLetter(
             InboundMessage message, String type, String reason, Throwable error, int attempts, StopSignal stop) {
         return deadLetters.publish(new DeadLetter(message, type, reason, error, attempts), stop);
     }
 
     /**
-     * Runs one handler step until it succeeds, retries are exhausted (dead letter), or the message's worker stops.
+     * Hands a message that failed for good to the failure strategy.
+     *
+     * @return true when done with it (dead-lettered or ignored); false when it must be delivered again (stopped first,
+     *     or the fail-stop strategy stopped consuming)
+     */
+    public boolean fail(
+            InboundMessage message, String type, String reason, Throwable error, int attempts, StopSignal stop) {
+        return failureStrategy.failed(new DeadLetter(message, type, reason, error, attempts), stop);
+    }
+
+    /**
+     * Runs one handler step until it succeeds, retries are exhausted (failure strategy), or the message's worker
+     * stops.
      * An output of the step that already failed when the step returned counts as a failed attempt; outputs still on
      * their way are in the outcome, for the caller to await.
      *
@@ -130,12 +149,12 @@ public final class MessageDispatcher {
             }
             meters.failed(System.nanoTime() - start);
             if (failure instanceof InvalidMessageException) {
-                LOG.warn("Dead-lettering invalid {}: {}", message.describe(), failure.getMessage());
-                return Outcome.of(deadLetter(message, type, DeadLetterHeaders.REASON_INVALID, failure, attempt, stop));
+                LOG.warn("Invalid {}: {}", message.describe(), failure.getMessage());
+                return Outcome.of(fail(message, type, DeadLetterHeaders.REASON_INVALID, failure, attempt, stop));
             }
             Retry next = afterFailure(message, type, failure, attempt, stop);
             if (next != Retry.AGAIN) {
-                return Outcome.of(next == Retry.DEAD_LETTERED);
+                return Outcome.of(next == Retry.SETTLED);
             }
             meters.retried();
         }
@@ -143,14 +162,15 @@ public final class MessageDispatcher {
 
     /**
      * After a failed attempt (the handler threw, or one of its outputs failed): waits out the backoff when retries
-     * are left, else writes the dead letter, with reason {@code output_failed} when an output failed.
+     * are left, else hands the message to the failure strategy, with reason {@code output_failed} when an output
+     * failed.
      */
     public Retry afterFailure(InboundMessage message, String type, Throwable failure, int attempt, StopSignal stop) {
         boolean output = failure instanceof OutputFailedException;
         if (!retryPolicy.shouldRetry(attempt)) {
-            LOG.warn("Dead-lettering {} after {} failed attempt(s)", message.describe(), attempt, failure);
+            LOG.warn("Giving up on {} after {} failed attempt(s)", message.describe(), attempt, failure);
             String reason = output ? DeadLetterHeaders.REASON_OUTPUT : DeadLetterHeaders.REASON_HANDLER;
-            return deadLetter(message, type, reason, failure, attempt, stop) ? Retry.DEAD_LETTERED : Retry.STOPPED;
+            return fail(message, type, reason, failure, attempt, stop) ? Retry.SETTLED : Retry.STOPPED;
         }
         Duration backoff = retryPolicy.backoffAfter(attempt);
         LOG.info(
@@ -168,9 +188,9 @@ public final class MessageDispatcher {
     public enum Retry {
         /** The backoff passed: attempt again. */
         AGAIN,
-        /** No retries were left: the message is in its dead-letter topic, done. */
-        DEAD_LETTERED,
-        /** Stopped first: the message must be delivered again. */
+        /** No retries were left: the failure strategy settled the message (dead letter, or ignored), done. */
+        SETTLED,
+        /** Stopped first, or by the fail-stop strategy: the message must be delivered again. */
         STOPPED
     }
 
@@ -203,7 +223,8 @@ public final class MessageDispatcher {
      * @param decoder finds types and decodes payloads
      * @param retryPolicy how failed handlers are retried
      * @param unhandledPolicy what happens to messages without handler
-     * @param deadLetters where failed messages go
+     * @param deadLetters where messages without handler go
+     * @param failureStrategy what becomes of messages that failed for good
      * @param metrics where outcomes are counted
      */
     public record Collaborators(
@@ -212,5 +233,6 @@ public final class MessageDispatcher {
             RetryPolicy retryPolicy,
             UnhandledMessagePolicy unhandledPolicy,
             DeadLetterPublisher deadLetters,
+            FailureStrategy failureStrategy,
             AgentMetrics metrics) {}
 }

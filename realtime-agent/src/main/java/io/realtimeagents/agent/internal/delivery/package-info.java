@@ -1,6 +1,9 @@
 /**
  * What every transport shares once a message arrived: decoding and dispatch to the handler, retries with backoff, and
- * the Kafka dead-letter topic. Kafka records and MQTT messages enter through {@link
- * io.realtimeagents.agent.internal.delivery.InboundMessage}.
+ * the {@link io.realtimeagents.agent.internal.delivery.FailureStrategy} that settles a message failed for good
+ * ({@code HANDLER_FAILURE_STRATEGY}: dead-letter, ignore or fail-stop). Kafka records and MQTT messages enter through
+ * {@link io.realtimeagents.agent.internal.delivery.InboundMessage}. This package depends on no transport: the
+ * dead-letter publisher sends through {@link io.realtimeagents.agent.internal.delivery.RecordSender}, which the Kafka
+ * producer implements.
  */
 package io.realtimeagents.agent.internal.delivery;

@@ -255,7 +255,7 @@ final class ConcurrentWorker implements PartitionWorker {
                 if (retry == Retry.AGAIN) {
                     continue;
                 }
-                return retry == Retry.DEAD_LETTERED;
+                return retry == Retry.SETTLED;
             }
             if (!outcome.finished()) {
                 return false;
@@ -266,7 +266,7 @@ final class ConcurrentWorker implements PartitionWorker {
             } catch (CompletionException e) {
                 Retry retry = processor.afterOutputFailure(record, outcome, outcome.outputFailure(), stop);
                 if (retry != Retry.AGAIN) {
-                    return retry == Retry.DEAD_LETTERED;
+                    return retry == Retry.SETTLED;
                 }
                 firstAttempt = outcome.attempt() + 1;
             }

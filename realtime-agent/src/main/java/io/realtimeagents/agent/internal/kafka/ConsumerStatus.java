@@ -1,5 +1,6 @@
 package io.realtimeagents.agent.internal.kafka;
 
+import io.realtimeagents.agent.internal.delivery.FailStopException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Set;
@@ -54,11 +55,12 @@ public final class ConsumerStatus {
     }
 
     /**
-     * The error that stopped the loop for good: the JVM ran out of resources, so only a restart of the process helps;
-     * null when the loop runs or is restarted after its error.
+     * The error that stopped the loop for good, so only a restart of the process helps: the JVM ran out of resources,
+     * or a record failed with {@code HANDLER_FAILURE_STRATEGY=fail-stop}; null when the loop runs or is restarted
+     * after its error.
      */
     public Throwable fatalFailure() {
-        return failure instanceof VirtualMachineError ? failure : null;
+        return failure instanceof VirtualMachineError || failure instanceof FailStopException ? failure : null;
     }
 
     /** Why the consumer is not consuming while it waits to restart after an error, or null. */

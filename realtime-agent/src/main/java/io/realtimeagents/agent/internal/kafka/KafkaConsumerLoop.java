@@ -1,5 +1,6 @@
 package io.realtimeagents.agent.internal.kafka;
 
+import io.realtimeagents.agent.internal.delivery.FailStop;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics;
 import io.realtimeagents.common.config.KafkaOrdering;
 import java.time.Duration;
@@ -49,6 +50,7 @@ public final class KafkaConsumerLoop implements AutoCloseable {
     private final Set<TopicPartition> pausedByUs = new HashSet<>();
     private final ConsumerMeters meters;
     private final FailureListener onFailure;
+    private final FailStop failStop;
     private final long startedNanos = System.nanoTime();
     private volatile Throwable failure;
     private final ConsumerStatus status = new ConsumerStatus();
@@ -64,6 +66,7 @@ public final class KafkaConsumerLoop implements AutoCloseable {
             RecordProcessor processor,
             AgentMetrics metrics,
             ConsumerLoopSettings settings,
+            FailStop failStop,
             FailureListener onFailure) {
         this.consumer = consumer;
         this.topics = List.copyOf(topics);
@@ -71,6 +74,7 @@ public final class KafkaConsumerLoop implements AutoCloseable {
         this.metrics = metrics;
         this.settings = settings;
         this.onFailure = onFailure;
+        this.failStop = failStop;
         this.permits = new Semaphore(settings.maxInFlight());
         this.meters = new ConsumerMeters(metrics.registry());
         if (settings.ordering() != KafkaOrdering.PARTITION) {
@@ -114,6 +118,10 @@ public final class KafkaConsumerLoop implements AutoCloseable {
         try {
             consumer.subscribe(topics, new Rebalance());
             while (running) {
+                if (failStop.failure() != null) {
+                    // Stops as on any error, before polling more: done records are committed, the failed one not.
+                    throw failStop.failure();
+                }
                 ConsumerRecords<byte[], byte[]> records =
                         consumer.poll(draining ? DRAINING_POLL_TIMEOUT : POLL_TIMEOUT);
                 status.polled();

@@ -1,6 +1,7 @@
 package io.realtimeagents.agent.internal.kafka;
 
 import io.realtimeagents.agent.internal.delivery.Backoff;
+import io.realtimeagents.agent.internal.delivery.FailStopException;
 import io.realtimeagents.agent.internal.delivery.StopSignal;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.internal.handler.HandlerRegistry;
@@ -76,11 +77,11 @@ final class KafkaConsumers {
      * A consumer loop stopped on an error (the brokers refused its group or its credentials, a plug-in failed): a new
      * one resumes from the committed offsets after a backoff that doubles up to {@link #MAX_RESTART_DELAY}, and starts
      * over once a loop ran for that long. Readiness says why meanwhile; liveness fails only when the JVM itself is out
-     * of resources.
+     * of resources, or a record failed under {@code HANDLER_FAILURE_STRATEGY=fail-stop}: those stop it for good.
      */
     private void failed(KafkaConsumerLoop failed, Throwable error) {
-        if (error instanceof VirtualMachineError) {
-            return;
+        if (error instanceof VirtualMachineError || error instanceof FailStopException) {
+            return; // for good: the probes report it, a restart of the agent delivers the failed record again
         }
         Duration delay;
         synchronized (this) {

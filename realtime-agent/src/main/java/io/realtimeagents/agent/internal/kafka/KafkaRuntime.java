@@ -2,6 +2,8 @@ package io.realtimeagents.agent.internal.kafka;
 
 import io.realtimeagents.agent.SentRecord;
 import io.realtimeagents.agent.internal.delivery.DeadLetterPublisher;
+import io.realtimeagents.agent.internal.delivery.FailStop;
+import io.realtimeagents.agent.internal.delivery.FailureStrategy;
 import io.realtimeagents.agent.internal.delivery.Handling;
 import io.realtimeagents.agent.internal.delivery.MessageDispatcher;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics;
@@ -56,6 +58,8 @@ public final class KafkaRuntime implements InboundTransport {
     private final KafkaSender liveSender;
     private volatile BrokerHealth brokers;
     private final KafkaConsumers consumers;
+    /** Set by the fail-stop strategy of the Kafka and MQTT dispatchers: the consumer then stops for good. */
+    private final FailStop failStop = new FailStop();
 
     private KafkaRuntime(AgentConfig config, AgentMetrics metrics, HandlerRegistry handlers) {
         this.config = config;
@@ -168,7 +172,7 @@ public final class KafkaRuntime implements InboundTransport {
                 config.get(AgentSettings.KAFKA_MAX_IN_FLIGHT));
         KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(KafkaProperties.consumer(config, config.consumerGroup()));
-        return new KafkaConsumerLoop(consumer, topics, processor, metrics, settings, onFailure);
+        return new KafkaConsumerLoop(consumer, topics, processor, metrics, settings, failStop, onFailure);
     }
 
     /** What a dispatcher of this agent's messages needs: handlers, retries and the dead-letter topic. */
@@ -177,12 +181,15 @@ public final class KafkaRuntime implements InboundTransport {
             HandlerRegistry registry,
             MessageDecoder decoder,
             UnaryOperator<String> deadLetterTopics) {
+        DeadLetterPublisher deadLetters =
+                new DeadLetterPublisher(sender, deadLetterTopics, config.serviceName(), metrics);
         return new MessageDispatcher.Collaborators(
                 registry,
                 decoder,
                 config.retryPolicy(),
                 config.get(AgentSettings.HANDLER_UNHANDLED),
-                new DeadLetterPublisher(sender, deadLetterTopics, config.serviceName(), metrics),
+                deadLetters,
+                FailureStrategy.of(config.get(AgentSettings.HANDLER_FAILURE_STRATEGY), deadLetters, metrics, failStop),
                 metrics);
     }
 

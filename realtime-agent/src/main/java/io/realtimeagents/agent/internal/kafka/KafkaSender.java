@@ -1,6 +1,7 @@
 package io.realtimeagents.agent.internal.kafka;
 
 import io.realtimeagents.agent.SentRecord;
+import io.realtimeagents.agent.internal.delivery.RecordSender;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * the one of live broadcasts. Its producer can be {@linkplain #replace replaced} (rotated credentials) while sends go
  * on.
  */
-public final class KafkaSender implements AutoCloseable {
+public final class KafkaSender implements RecordSender, AutoCloseable {
     private volatile Producer<byte[], byte[]> producer;
     private final AgentMetrics metrics;
 
@@ -42,6 +43,7 @@ public final class KafkaSender implements AutoCloseable {
     }
 
     /** Sends a record; the stage completes when the brokers acknowledged it, or fails with the producer's error. */
+    @Override
     public CompletionStage<SentRecord> send(ProducerRecord<byte[], byte[]> record) {
         CompletableFuture<SentRecord> result = new CompletableFuture<>();
         Producer<byte[], byte[]> current = producer;

@@ -74,12 +74,12 @@ final class RecordProcessor {
             LOG.error("Unexpected error processing record {} (attempt {}); retrying", where, attempt, error);
             return stop.awaitStop(retries.backoffAfter(attempt)) ? Retry.STOPPED : Retry.AGAIN;
         }
-        LOG.error("Dead-lettering record {} after an unexpected error on {} attempt(s)", where, attempt, error);
+        LOG.error("Giving up on record {} after an unexpected error on {} attempt(s)", where, attempt, error);
         while (true) {
             try {
-                boolean stored = dispatcher.deadLetter(
+                boolean settled = dispatcher.fail(
                         new KafkaInbound(record), null, DeadLetterHeaders.REASON_INTERNAL, error, attempt, stop);
-                return stored ? Retry.DEAD_LETTERED : Retry.STOPPED;
+                return settled ? Retry.SETTLED : Retry.STOPPED;
             } catch (VirtualMachineError e) {
                 throw e;
             } catch (Throwable e) {
@@ -99,9 +99,8 @@ final class RecordProcessor {
                 throw new PayloadDecodingException("The event has no event_type");
             }
         } catch (RuntimeException e) {
-            LOG.warn("Dead-lettering undecodable event {}: {}", inbound.describe(), e.getMessage());
-            return Outcome.of(
-                    dispatcher.deadLetter(inbound, EVENT_DECODE_TYPE, DeadLetterHeaders.REASON_DECODE, e, 0, stop));
+            LOG.warn("Undecodable event {}: {}", inbound.describe(), e.getMessage());
+            return Outcome.of(dispatcher.fail(inbound, EVENT_DECODE_TYPE, DeadLetterHeaders.REASON_DECODE, e, 0, stop));
         }
         List<EventHandler> handlers = registry.eventHandlers(event.eventType());
         String type = event.eventType().value();

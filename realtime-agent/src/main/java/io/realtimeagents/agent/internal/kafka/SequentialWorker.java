@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The worker does not wait for a record's outputs before it handles the next record: they travel while it goes on.
  * When an output fails, the worker waits for the outputs in flight to settle, then handles the partition again from
- * that record on, as a redelivery would (after the retry backoff; when no retry is left, the record is dead-lettered
- * with reason {@code output_failed} and the records after it are handled again). An unexpected error outside a handler
- * is retried the same way and then dead-lettered with reason {@code internal_error}: it never stops the consumer.
+ * that record on, as a redelivery would (after the retry backoff; when no retry is left, the failure strategy settles
+ * the record, by default a dead letter with reason {@code output_failed}, and the records after it are handled again).
+ * An unexpected error outside a handler is retried the same way and then settled with reason {@code internal_error}:
+ * only the fail-stop strategy stops the consumer.
  */
 final class SequentialWorker implements PartitionWorker {
     private static final Logger LOG = LoggerFactory.getLogger(SequentialWorker.class);
@@ -176,7 +177,7 @@ final class SequentialWorker implements PartitionWorker {
                 if (retry == Retry.AGAIN) {
                     continue;
                 }
-                outcome = Outcome.of(retry == Retry.DEAD_LETTERED);
+                outcome = Outcome.of(retry == Retry.SETTLED);
             }
             if (!outcome.finished()) {
                 return false;
@@ -222,7 +223,7 @@ final class SequentialWorker implements PartitionWorker {
         if (retry == Retry.AGAIN) {
             queued.add(new Replay(failed.record(), failed.outcome().attempt() + 1));
         } else {
-            inFlight.finished(failed.record(), Outcome.DONE); // dead-lettered
+            inFlight.finished(failed.record(), Outcome.DONE); // settled by the failure strategy
         }
         for (Entry entry : again.subList(1, again.size())) {
             queued.add(new Replay(entry.record(), 1));

@@ -9,7 +9,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import io.realtimeagents.agent.internal.HttpReply;
+import io.realtimeagents.agent.internal.http.ErrorBody;
 import io.realtimeagents.common.json.Json;
 
 /** Refuses a live request with the JSON error body of every other endpoint, then closes the connection. */
@@ -18,7 +18,7 @@ final class LiveRefusal {
 
     static void refuse(ChannelHandlerContext ctx, int status, String code, String message) {
         LiveRouter.takeOver(ctx);
-        byte[] body = Json.encode(HttpReply.error(status, code, message).body());
+        byte[] body = Json.encode(ErrorBody.of(status, code, message));
         FullHttpResponse response = new DefaultFullHttpResponse(
                 HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(body));
         response.headers()

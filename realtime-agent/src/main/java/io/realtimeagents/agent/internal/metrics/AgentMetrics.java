@@ -32,6 +32,7 @@ public final class AgentMetrics implements AutoCloseable {
     private final Map<MeterKey, MessageMeters> messageMeters = new ConcurrentHashMap<>();
     private final Map<String, Counter> consumed = new ConcurrentHashMap<>();
     private final Map<String, Counter> deadLettered = new ConcurrentHashMap<>();
+    private final Map<String, Counter> ignored = new ConcurrentHashMap<>();
     private final Map<String, Counter> producerErrors = new ConcurrentHashMap<>();
     private final LongAdder processedTotal = new LongAdder();
     private final LongAdder errorTotal = new LongAdder();
@@ -87,13 +88,45 @@ public final class AgentMetrics implements AutoCloseable {
      * The message type is {@value #UNKNOWN_TYPE} when it could not be determined (undecodable records).
      */
     public void deadLettered(String transport, String topic, String messageType, String reason) {
+        failure(
+                deadLettered,
+                "realtime.records.dead.lettered",
+                "Records sent to a dead-letter topic",
+                transport,
+                topic,
+                messageType,
+                reason);
+    }
+
+    /**
+     * Counts a record that failed for good and was committed without a dead letter ({@code HANDLER_FAILURE_STRATEGY}
+     * {@code ignore}), by reason as {@link #deadLettered}.
+     */
+    public void failureIgnored(String transport, String topic, String messageType, String reason) {
+        failure(
+                ignored,
+                "realtime.records.failure.ignored",
+                "Records that failed and were committed without a dead" + " letter",
+                transport,
+                topic,
+                messageType,
+                reason);
+    }
+
+    private void failure(
+            Map<String, Counter> counters,
+            String name,
+            String description,
+            String transport,
+            String topic,
+            String messageType,
+            String reason) {
         String type = messageType == null ? UNKNOWN_TYPE : messageType;
         String key = transport + '\u0000' + topic + '\u0000' + type + '\u0000' + reason;
-        deadLettered
-                .computeIfAbsent(
+        counters.computeIfAbsent(
                         key,
-                        k -> Counter.builder("realtime.records.dead.lettered")
-                                .description("Records sent to a dead-letter topic")
+                        k -> Counter.builder(name)
+                                .description(description)
                                 .tags("transport", transport, "topic", topic, "message_type", type, "reason", reason)
                                 .register(registry))
                 .increment();

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * The work of a lane: takes its batch in order, runs of bridged messages together (pipelined produces), handled
  * messages one by one (acknowledged once their handler's outputs are), and messages without a route to the
  * dead-letter topic ({@code no_route}). Every message ends
- * acknowledged: an unexpected error while working on one dead-letters it ({@code internal_error}) and the lane goes
- * on. Only a lost connection or the agent's stop leaves messages unacknowledged, for the broker to deliver again.
+ * acknowledged: an unexpected error while working on one hands it to the failure strategy ({@code internal_error})
+ * and the lane goes on. Only a lost connection, the agent's stop or the fail-stop strategy leaves messages
+ * unacknowledged, for the broker to deliver again.
  */
 final class MqttBatchWorker {
     private static final Logger LOG = LoggerFactory.getLogger(MqttBatchWorker.class);
@@ -155,7 +156,7 @@ final class MqttBatchWorker {
             Retry retry =
                     dispatcher.afterFailure(inbound, previous.messageType(), failed.error(), previous.attempt(), stop);
             if (retry != Retry.AGAIN) {
-                return Outcome.of(retry == Retry.DEAD_LETTERED);
+                return Outcome.of(retry == Retry.SETTLED);
             }
             firstAttempt = previous.attempt() + 1;
         }
@@ -204,7 +205,7 @@ final class MqttBatchWorker {
     }
 
     private boolean internalError(MqttInbound inbound, Throwable error, StopSignal stop) {
-        LOG.error("Dead-lettering {} after an unexpected error", inbound.describe(), error);
-        return dispatcher.deadLetter(inbound, null, DeadLetterHeaders.REASON_INTERNAL, error, 1, stop);
+        LOG.error("Giving up on {} after an unexpected error", inbound.describe(), error);
+        return dispatcher.fail(inbound, null, DeadLetterHeaders.REASON_INTERNAL, error, 1, stop);
     }
 }

@@ -103,7 +103,7 @@ final class MqttBridgeForwarder {
             if (canNeverSucceed(failure.error())) {
                 failed.permanentFailures++;
                 if (!failures.retries().shouldRetry(failed.permanentFailures)) {
-                    if (!deadLetter(failed, failure.error(), stop)) {
+                    if (!giveUp(failed, failure.error(), stop)) {
                         return false;
                     }
                     done.accept(failed.message());
@@ -125,15 +125,15 @@ final class MqttBridgeForwarder {
         return true;
     }
 
-    private boolean deadLetter(Pending failed, Throwable error, StopSignal stop) {
+    private boolean giveUp(Pending failed, Throwable error, StopSignal stop) {
         LOG.warn(
-                "Dead-lettering {}: Kafka topic {} refused it {} time(s): {}",
+                "Giving up on {}: Kafka topic {} refused it {} time(s): {}",
                 failed.message().describe(),
                 failed.record().topic(),
                 failed.permanentFailures,
                 error.toString());
         return failures.deadLetters()
-                .deadLetter(
+                .fail(
                         failed.message(),
                         failed.type(),
                         DeadLetterHeaders.REASON_BRIDGE,
