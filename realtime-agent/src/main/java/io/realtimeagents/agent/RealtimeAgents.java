@@ -3,26 +3,14 @@ package io.realtimeagents.agent;
 import io.realtimeagents.agent.internal.Checks;
 import io.realtimeagents.common.ConfigurationException;
 import io.realtimeagents.common.config.AgentConfig;
-import io.realtimeagents.common.config.AgentSettings;
-import io.realtimeagents.common.config.ConfigLoader;
 import io.realtimeagents.common.live.WebSocketEndpoint;
 import io.realtimeagents.common.task.TaskEndpoint;
-import io.realtimeagents.secrets.PlatformSecretLoader;
-import io.realtimeagents.secrets.PlatformSecretWatcher;
-import io.realtimeagents.secrets.PlatformSecrets;
-import io.realtimeagents.secrets.PlatformService;
-import io.realtimeagents.secrets.SecretConfigurer;
-import io.realtimeagents.secrets.SecretSource;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -156,21 +144,14 @@ public final class RealtimeAgents {
          */
         public RunningAgent start() {
             RealtimeAgent agent = factory.get();
-            PlatformSecretWatcher.Builder watch = null;
-            AgentConfig resolved = config;
-            Loaded loaded = null;
-            if (resolved == null) {
-                loaded = load(agent.getClass());
-                resolved = loaded.config();
-                watch = loaded.watch();
+            if (config != null) {
+                return AgentLifecycle.start(agent, config, description, endpoints, webSocketEndpoints);
             }
-            RunningAgent running = AgentLifecycle.start(agent, resolved, description, endpoints, webSocketEndpoints);
-            if (watch != null) {
-                Loaded secrets = loaded;
-                running.closeAlso(watch.interval(resolved.get(AgentSettings.PLATFORM_SECRETS_REFRESH))
-                        .listener((service, previous, current) -> secretChanged(running, secrets, service, current))
-                        .start());
-            }
+            String name = serviceName != null ? serviceName : defaultServiceName(agent.getClass());
+            LoadedConfiguration loaded = LoadedConfiguration.load(args, environment, name);
+            RunningAgent running =
+                    AgentLifecycle.start(agent, loaded.config(), description, endpoints, webSocketEndpoints);
+            loaded.watchSecrets(running);
             return running;
         }
 
@@ -198,107 +179,6 @@ public final class RealtimeAgents {
                 Thread.currentThread().interrupt();
                 running.close();
             }
-        }
-
-        /**
-         * Defaults, {@code application.yml}, environment and arguments; then, when {@code REALTIME_PLATFORM} names a
-         * platform, its secrets on top (Kafka required when realtime is enabled, MQTT when the configuration
-         * subscribes or bridges; the others optional).
-         */
-        private Loaded load(Class<?> agentClass) {
-            String name = serviceName != null ? serviceName : defaultServiceName(agentClass);
-            ConfigLoader loader =
-                    ConfigLoader.standard().withArguments(args).withFallback(AgentSettings.SERVICE_NAME, name);
-            if (environment != null) {
-                loader.withEnvironment(environment);
-            }
-            AgentConfig.Builder builder = loader.builder();
-            String platform = builder.value(AgentSettings.REALTIME_PLATFORM);
-            if (platform == null) {
-                return new Loaded(builder.build(), null, null);
-            }
-            PlatformSecretLoader.Builder secretLoader = PlatformSecretLoader.builder(platform)
-                    .secretsDirectory(Path.of(builder.value(AgentSettings.PLATFORM_SECRETS_DIR)))
-                    .sources(secretSources(builder.value(AgentSettings.PLATFORM_SECRETS_SOURCES)));
-            if (environment != null) {
-                secretLoader.environment(environment);
-            }
-            PlatformSecretLoader secrets = secretLoader.build();
-            Set<PlatformService> used = usedServices(builder);
-            PlatformSecrets loaded = secrets.load(used);
-            SecretConfigurer.apply(builder, loaded);
-            AgentConfig built = builder.build();
-            Function<PlatformSecrets, AgentConfig> reconfigure = changed -> {
-                AgentConfig.Builder fresh = loader.builder();
-                SecretConfigurer.apply(fresh, changed);
-                return fresh.build();
-            };
-            return new Loaded(
-                    built, PlatformSecretWatcher.builder(secrets, loaded).usedServices(used), reconfigure);
-        }
-
-        private static void secretChanged(
-                RunningAgent running, Loaded loaded, PlatformService service, PlatformSecrets current) {
-            AgentConfig next;
-            try {
-                next = loaded.reconfigure(current);
-            } catch (ConfigurationException e) {
-                LOG.error(
-                        "The changed {} secret of platform {} is invalid; the agent keeps its current settings. {}",
-                        service.id(),
-                        current.platform(),
-                        e.getMessage());
-                return;
-            }
-            List<String> needRestart = running.rotate(next);
-            if (!needRestart.isEmpty()) {
-                LOG.warn(
-                        "The {} secret of platform {} changed {}, which take effect at the next restart (a rolling restart"
-                                + " loses nothing); connection credentials were applied already",
-                        service.id(),
-                        current.platform(),
-                        needRestart);
-            }
-        }
-
-        /**
-         * A configuration, the watcher to start for its platform secrets and how to rebuild the configuration with
-         * changed secrets (both null without a platform).
-         */
-        private record Loaded(
-                AgentConfig config,
-                PlatformSecretWatcher.Builder watch,
-                Function<PlatformSecrets, AgentConfig> reconfigure) {
-            AgentConfig reconfigure(PlatformSecrets secrets) {
-                return reconfigure.apply(secrets);
-            }
-        }
-
-        /** The sources named by {@code PLATFORM_SECRETS_SOURCES}, from wherever the setting was given. */
-        private static SecretSource[] secretSources(List<String> ids) {
-            List<SecretSource> sources = new ArrayList<>();
-            for (String id : ids) {
-                try {
-                    sources.add(SecretSource.fromId(id));
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigurationException("Invalid value " + String.join(",", ids) + " for configuration "
-                            + AgentSettings.PLATFORM_SECRETS_SOURCES.env() + ": " + e.getMessage()
-                            + ", comma-separated in the order to try");
-                }
-            }
-            return sources.toArray(SecretSource[]::new);
-        }
-
-        private static Set<PlatformService> usedServices(AgentConfig.Builder config) {
-            Set<PlatformService> used = EnumSet.noneOf(PlatformService.class);
-            if (config.value(AgentSettings.REALTIME_ENABLED)) {
-                used.add(PlatformService.KAFKA);
-            }
-            if (!config.value(AgentSettings.MQTT_SUBSCRIPTIONS).isEmpty()
-                    || !config.value(AgentSettings.MQTT_BRIDGES).isEmpty()) {
-                used.add(PlatformService.MQTT);
-            }
-            return used;
         }
     }
 }
