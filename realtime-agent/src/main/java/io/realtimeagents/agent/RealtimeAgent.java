@@ -81,6 +81,20 @@ public abstract class RealtimeAgent extends BaseMicroserviceAgent {
     }
 
     /**
+     * Consumes a Kafka topic, besides those of {@code STREAMING_TOPICS}; call it from {@link #initialize()}. Its
+     * records go to the {@code onMessage} handler of their type: a {@code message_type} header, else a
+     * {@code message_type} field of the JSON body, else {@code messageType} (unless {@code KAFKA_TOPIC_MESSAGE_TYPES}
+     * maps the topic to another type: the configuration wins, so operators can remap a topic).
+     *
+     * @param topic the Kafka topic, e.g. {@code vitals}
+     * @param messageType the type of records that name none, or null when they all do
+     * @throws IllegalArgumentException when the topic is not a legal Kafka topic name or subscribed to twice
+     */
+    protected final void subscribeKafka(String topic, String messageType) {
+        services().subscribeKafka(topic, messageType);
+    }
+
+    /**
      * Subscribes to an MQTT topic filter; call it from {@link #initialize()}. Messages on matching topics go to the
      * {@code onMessage} handler of their type: a {@code message_type} user property, else a {@code message_type} field
      * of the JSON body, else {@code messageType}. Named segments such as {@code {patient}} in

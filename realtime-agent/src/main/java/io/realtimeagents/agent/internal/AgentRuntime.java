@@ -7,6 +7,7 @@ import io.realtimeagents.agent.internal.kafka.KafkaRuntime;
 import io.realtimeagents.agent.internal.live.LiveService;
 import io.realtimeagents.agent.internal.mqtt.MqttRuntime;
 import io.realtimeagents.agent.internal.transport.InboundTransport;
+import io.realtimeagents.common.ConfigurationException;
 import io.realtimeagents.common.RealtimeAgentException;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
@@ -169,6 +170,19 @@ public final class AgentRuntime implements AgentServices {
     @Override
     public CompletionStage<SentRecord> send(String topic, String key, byte[] value, Map<String, String> headers) {
         return Handling.track(kafka().send(topic, key, value, headers), "kafka topic", topic);
+    }
+
+    @Override
+    public void subscribeKafka(String topic, String messageType) {
+        if (started) {
+            throw new IllegalStateException("Kafka subscriptions are made in initialize(), before the agent starts: "
+                    + topic + " came too late");
+        }
+        if (parts.kafka() == null) {
+            throw new ConfigurationException("The agent subscribes to the Kafka topic " + topic
+                    + " but Kafka is disabled (REALTIME_ENABLED=false): enable it or drop the subscription");
+        }
+        parts.handlers().subscribeKafka(topic, messageType);
     }
 
     @Override

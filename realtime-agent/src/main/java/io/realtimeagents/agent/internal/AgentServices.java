@@ -29,6 +29,9 @@ public interface AgentServices {
     /** Produces a record. */
     CompletionStage<SentRecord> send(String topic, String key, byte[] value, Map<String, String> headers);
 
+    /** Consumes a Kafka topic whose records that name no type are of {@code messageType}; only before the start. */
+    void subscribeKafka(String topic, String messageType);
+
     /** Adds an MQTT subscription; only before the agent starts consuming. */
     void subscribeMqtt(MqttSubscription subscription);
 

@@ -111,4 +111,33 @@ class HandlerRegistryTest {
                 .isThrownBy(() -> registry.onEvent(EventType.DATA_RECEIVED, null))
                 .withMessage("handler must not be null");
     }
+
+    @Test
+    void subscribeKafka_keepsTheTopicsInOrder_withTheirTypes() {
+        registry.subscribeKafka("vitals", "heart_rate");
+        registry.subscribeKafka("typed.readings", null);
+
+        assertThat(registry.kafkaTopics()).containsExactly("vitals", "typed.readings");
+        assertThat(registry.kafkaTopicType("vitals")).isEqualTo("heart_rate");
+        assertThat(registry.kafkaTopicType("typed.readings")).isNull();
+        assertThat(registry.kafkaTopicType("elsewhere")).isNull();
+    }
+
+    @Test
+    void subscribeKafka_refusesBadTopicsTypesAndTwiceTheSameTopic() {
+        registry.subscribeKafka("vitals", "heart_rate");
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> registry.subscribeKafka("vitals", "other"))
+                .withMessage("The Kafka topic 'vitals' is subscribed to twice");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> registry.subscribeKafka("wards/3", "x"))
+                .withMessage("topic must be a Kafka topic name (1-249 of a-z A-Z 0-9 . _ -), was 'wards/3'");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> registry.subscribeKafka("t", " "))
+                .withMessage("messageType must not be blank, was ' '");
+        assertThatNullPointerException()
+                .isThrownBy(() -> registry.subscribeKafka(null, "x"))
+                .withMessage("topic must not be null");
+    }
 }

@@ -154,6 +154,7 @@ final class KafkaConsumers {
 
     private static List<String> consumedTopics(AgentConfig config, HandlerRegistry registry) {
         List<String> topics = new ArrayList<>(config.streamingTopics());
+        registry.kafkaTopics().stream().filter(topic -> !topics.contains(topic)).forEach(topics::add);
         if (registry.hasEventHandlers() && !topics.contains(config.eventsTopic())) {
             topics.add(config.eventsTopic());
         }

@@ -156,7 +156,10 @@ public final class KafkaRuntime implements InboundTransport {
     private KafkaConsumerLoop consumerLoop(
             AgentConfig config, List<String> topics, KafkaConsumerLoop.FailureListener onFailure) {
         HandlerRegistry registry = handlers;
-        MessageDecoder decoder = new MessageDecoder(registry, config::messageTypeOf);
+        MessageDecoder decoder = new MessageDecoder(registry, topic -> {
+            String configured = config.messageTypeOf(topic);
+            return configured != null ? configured : registry.kafkaTopicType(topic);
+        });
         MessageDispatcher dispatcher =
                 new MessageDispatcher(dispatcherParts(config, registry, decoder, config::deadLetterTopicFor));
         RecordProcessor processor = new RecordProcessor(registry, dispatcher, config.eventsTopic(), metrics);
