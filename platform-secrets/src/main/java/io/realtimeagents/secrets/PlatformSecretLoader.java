@@ -3,6 +3,7 @@ package io.realtimeagents.secrets;
 import io.kubernetes.client.openapi.ApiClient;
 import io.realtimeagents.common.ConfigurationException;
 import io.realtimeagents.common.config.AgentSettings;
+import io.realtimeagents.secrets.internal.Checks;
 import io.realtimeagents.secrets.internal.EnvironmentSecrets;
 import io.realtimeagents.secrets.internal.KubernetesAccess;
 import io.realtimeagents.secrets.internal.KubernetesSecretReader;
@@ -17,7 +18,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -284,30 +284,30 @@ public final class PlatformSecretLoader {
         private List<SecretSource> sources;
 
         private Builder(String platform) {
-            this.platform = Objects.requireNonNull(platform, "platform");
+            this.platform = Checks.notNull(platform, "platform");
         }
 
         /** The namespace of the secrets (default: the pod's, else the kubeconfig context's, else {@code default}). */
         public Builder namespace(String name) {
-            this.namespace = Objects.requireNonNull(name, "namespace");
+            this.namespace = Checks.notNull(name, "namespace");
             return this;
         }
 
         /** The Kubernetes API client to use instead of the in-cluster or kubeconfig one (e.g. in tests). */
         public Builder apiClient(ApiClient client) {
-            this.apiClient = Objects.requireNonNull(client, "client");
+            this.apiClient = Checks.notNull(client, "client");
             return this;
         }
 
         /** The base directory of mounted secrets (default: {@code PLATFORM_SECRETS_DIR}, else /etc/realtime/secrets). */
         public Builder secretsDirectory(Path directory) {
-            this.secretsDirectory = Objects.requireNonNull(directory, "directory");
+            this.secretsDirectory = Checks.notNull(directory, "directory");
             return this;
         }
 
         /** Where the pod's service-account files are (default: the Kubernetes convention). */
         public Builder serviceAccountDirectory(Path directory) {
-            this.serviceAccountDirectory = Objects.requireNonNull(directory, "directory");
+            this.serviceAccountDirectory = Checks.notNull(directory, "directory");
             return this;
         }
 

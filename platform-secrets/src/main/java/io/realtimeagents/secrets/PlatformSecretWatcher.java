@@ -1,9 +1,9 @@
 package io.realtimeagents.secrets;
 
 import io.realtimeagents.common.RealtimeAgentException;
+import io.realtimeagents.secrets.internal.Checks;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -124,8 +124,8 @@ public final class PlatformSecretWatcher implements AutoCloseable {
         private SecretChangeListener listener;
 
         private Builder(PlatformSecretLoader loader, PlatformSecrets initial) {
-            this.loader = Objects.requireNonNull(loader, "loader");
-            this.initial = Objects.requireNonNull(initial, "initial");
+            this.loader = Checks.notNull(loader, "loader");
+            this.initial = Checks.notNull(initial, "initial");
         }
 
         /** The services the agent uses, as given to {@link PlatformSecretLoader#load(Set)}. */
@@ -145,7 +145,7 @@ public final class PlatformSecretWatcher implements AutoCloseable {
 
         /** Who to tell about changes (required). */
         public Builder listener(SecretChangeListener changes) {
-            this.listener = Objects.requireNonNull(changes, "listener");
+            this.listener = Checks.notNull(changes, "listener");
             return this;
         }
 

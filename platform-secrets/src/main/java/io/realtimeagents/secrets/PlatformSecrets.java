@@ -1,5 +1,6 @@
 package io.realtimeagents.secrets;
 
+import io.realtimeagents.secrets.internal.Checks;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -22,8 +23,8 @@ public final class PlatformSecrets {
     private final Map<PlatformService, ServiceSecret> secrets;
 
     private PlatformSecrets(String platform, String namespace, Map<PlatformService, ServiceSecret> secrets) {
-        this.platform = Objects.requireNonNull(platform, "platform");
-        this.namespace = Objects.requireNonNull(namespace, "namespace");
+        this.platform = Checks.notNull(platform, "platform");
+        this.namespace = Checks.notNull(namespace, "namespace");
         this.secrets = Collections.unmodifiableMap(secrets);
     }
 

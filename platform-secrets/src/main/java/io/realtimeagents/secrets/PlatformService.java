@@ -1,7 +1,7 @@
 package io.realtimeagents.secrets;
 
+import io.realtimeagents.secrets.internal.Checks;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** The services of a realtime platform that publish a connection secret. */
@@ -41,7 +41,7 @@ public enum PlatformService {
      * @throws IllegalArgumentException when the platform name is not a valid Kubernetes name
      */
     public String secretName(String platform) {
-        Objects.requireNonNull(platform, "platform");
+        Checks.notNull(platform, "platform");
         String name = platform + "-" + id() + "-secret";
         if (!PLATFORM.matcher(platform).matches() || name.length() > 253) {
             throw new IllegalArgumentException("Invalid platform name '" + platform

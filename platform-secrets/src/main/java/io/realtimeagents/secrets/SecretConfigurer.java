@@ -2,10 +2,10 @@ package io.realtimeagents.secrets;
 
 import io.realtimeagents.common.ConfigurationException;
 import io.realtimeagents.common.config.AgentConfig;
+import io.realtimeagents.secrets.internal.Checks;
 import io.realtimeagents.secrets.internal.SecretMapping;
 import io.realtimeagents.secrets.internal.SecretMapping.SettingValue;
 import java.util.EnumSet;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -28,7 +28,7 @@ public final class SecretConfigurer {
      *     secret and the key; a secret setting's value is shown as {@code [hidden]})
      */
     public static AgentConfig apply(AgentConfig config, PlatformSecrets secrets) {
-        Objects.requireNonNull(config, "config");
+        Checks.notNull(config, "config");
         return apply(config.toBuilder(), secrets).build();
     }
 
@@ -37,7 +37,7 @@ public final class SecretConfigurer {
      * agent that does not use MQTT although its platform has an MQTT broker.
      */
     public static AgentConfig apply(AgentConfig config, PlatformSecrets secrets, Set<PlatformService> services) {
-        Objects.requireNonNull(config, "config");
+        Checks.notNull(config, "config");
         return apply(config.toBuilder(), secrets, services).build();
     }
 
@@ -49,8 +49,8 @@ public final class SecretConfigurer {
     /** Applies the values of the given services' secrets to a builder. */
     public static AgentConfig.Builder apply(
             AgentConfig.Builder builder, PlatformSecrets secrets, Set<PlatformService> services) {
-        Objects.requireNonNull(builder, "builder");
-        Objects.requireNonNull(secrets, "secrets");
+        Checks.notNull(builder, "builder");
+        Checks.notNull(secrets, "secrets");
         for (PlatformService service : services) {
             secrets.secret(service).ifPresent(secret -> apply(builder, secret));
         }

@@ -1,5 +1,6 @@
 package io.realtimeagents.secrets;
 
+import io.realtimeagents.secrets.internal.Checks;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -21,10 +22,10 @@ public final class ServiceSecret {
 
     private ServiceSecret(
             PlatformService service, String name, SecretSource source, String location, Map<String, String> values) {
-        this.service = Objects.requireNonNull(service, "service");
-        this.name = Objects.requireNonNull(name, "name");
-        this.source = Objects.requireNonNull(source, "source");
-        this.location = Objects.requireNonNull(location, "location");
+        this.service = Checks.notNull(service, "service");
+        this.name = Checks.notNull(name, "name");
+        this.source = Checks.notNull(source, "source");
+        this.location = Checks.notNull(location, "location");
         this.values = Collections.unmodifiableMap(new TreeMap<>(values));
     }
 
@@ -38,7 +39,7 @@ public final class ServiceSecret {
     public static ServiceSecret of(
             PlatformService service, String name, SecretSource source, String location, Map<String, String> values) {
         values.forEach((key, value) -> {
-            Objects.requireNonNull(key, "key");
+            Checks.notNull(key, "key");
             Objects.requireNonNull(value, () -> "value of key " + key);
         });
         return new ServiceSecret(service, name, source, location, values);

@@ -101,6 +101,11 @@ class MqttFailureStrategyIT {
 
             Await.await(
                     TIMEOUT,
+                    "liveness reports the fail-stop at once, though the agent consumes no Kafka topic",
+                    () -> HttpProbe.get(running, "/health/live").status() == 503);
+            assertThat(HttpProbe.get(running, "/health/live").body()).contains("HANDLER_FAILURE_STRATEGY=fail-stop");
+            Await.await(
+                    TIMEOUT,
                     "readiness reports the unacknowledged message",
                     () -> HttpProbe.get(running, "/health/ready").body().contains("has not acknowledged"));
             assertThat(HttpProbe.get(running, "/health/ready").status()).isEqualTo(503);

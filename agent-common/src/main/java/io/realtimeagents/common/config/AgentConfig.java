@@ -2,6 +2,7 @@ package io.realtimeagents.common.config;
 
 import io.realtimeagents.common.ConfigurationException;
 import io.realtimeagents.common.handler.RetryPolicy;
+import io.realtimeagents.common.internal.Checks;
 import io.realtimeagents.common.mqtt.MqttBridge;
 import io.realtimeagents.common.mqtt.MqttSubscription;
 import java.net.InetAddress;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.StringJoiner;
 
 /**
@@ -226,7 +226,7 @@ public final class AgentConfig {
 
         /** Sets a setting in code. */
         public <T> Builder set(Setting<T> setting, T value) {
-            Objects.requireNonNull(setting, "setting");
+            Checks.notNull(setting, "setting");
             values.put(setting, value);
             origins.put(setting, "code");
             parseProblems.remove(setting);
@@ -240,8 +240,8 @@ public final class AgentConfig {
          * @param origin where the text came from, e.g. "environment variable MQTT_PORT"
          */
         public Builder parse(Setting<?> setting, String text, String origin) {
-            Objects.requireNonNull(setting, "setting");
-            Objects.requireNonNull(text, "text");
+            Checks.notNull(setting, "setting");
+            Checks.notNull(text, "text");
             try {
                 values.put(setting, setting.parse(text));
                 origins.put(setting, origin);
@@ -256,13 +256,13 @@ public final class AgentConfig {
 
         /** Sets a Kafka consumer property, passed to the consumer as it is (e.g. {@code max.poll.records}). */
         public Builder kafkaConsumerProperty(String name, String value) {
-            kafkaConsumer.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
+            kafkaConsumer.put(Checks.notNull(name, "name"), Checks.notNull(value, "value"));
             return this;
         }
 
         /** Sets a Kafka producer property, passed to the producer as it is (e.g. {@code linger.ms}). */
         public Builder kafkaProducerProperty(String name, String value) {
-            kafkaProducer.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
+            kafkaProducer.put(Checks.notNull(name, "name"), Checks.notNull(value, "value"));
             return this;
         }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.realtimeagents.common.ConfigurationException;
+import io.realtimeagents.common.internal.Checks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
 import java.util.StringJoiner;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -80,7 +80,7 @@ public final class ConfigLoader {
 
     /** Reads this YAML file instead of the class path's {@code application.yml}. */
     public ConfigLoader withApplicationFile(Path file) {
-        this.applicationFile = Objects.requireNonNull(file);
+        this.applicationFile = Checks.notNull(file, "file");
         return this;
     }
 

@@ -1,11 +1,11 @@
 package io.realtimeagents.common.config;
 
 import io.realtimeagents.common.ConfigurationException;
+import io.realtimeagents.common.internal.Checks;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -26,15 +26,15 @@ public final class Setting<T> {
     private final Function<T, String> validator;
 
     Setting(Builder<T> builder) {
-        this.property = Objects.requireNonNull(builder.property);
-        this.env = Objects.requireNonNull(builder.env);
-        this.doc = Objects.requireNonNull(builder.doc);
+        this.property = Checks.notNull(builder.property, "property");
+        this.env = Checks.notNull(builder.env, "env");
+        this.doc = Checks.notNull(builder.doc, "doc");
         this.defaultValue = builder.defaultValue;
         this.defaultText = builder.defaultText != null
                 ? builder.defaultText
                 : builder.defaultValue == null ? "" : describe(builder.defaultValue);
         this.secret = builder.secret;
-        this.parser = Objects.requireNonNull(builder.parser);
+        this.parser = Checks.notNull(builder.parser, "parser");
         this.validator = builder.validator == null ? value -> null : builder.validator;
     }
 

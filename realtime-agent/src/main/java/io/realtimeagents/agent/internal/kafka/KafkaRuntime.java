@@ -3,6 +3,7 @@ package io.realtimeagents.agent.internal.kafka;
 import io.realtimeagents.agent.SentRecord;
 import io.realtimeagents.agent.internal.delivery.DeadLetterPublisher;
 import io.realtimeagents.agent.internal.delivery.FailStop;
+import io.realtimeagents.agent.internal.delivery.FailStopException;
 import io.realtimeagents.agent.internal.delivery.FailureStrategy;
 import io.realtimeagents.agent.internal.delivery.Handling;
 import io.realtimeagents.agent.internal.delivery.MessageDispatcher;
@@ -242,6 +243,11 @@ public final class KafkaRuntime implements InboundTransport {
 
     @Override
     public TransportHealth health() {
+        FailStopException stopped = failStop.failure();
+        if (stopped != null && consumers.status() == null) {
+            // No Kafka consumer to stop (an agent consuming MQTT alone): the failure still makes the agent unhealthy.
+            return TransportHealth.down("the agent stopped consuming: " + stopped);
+        }
         return KafkaHealth.health(consumers.status());
     }
 
