@@ -244,8 +244,8 @@ public final class KafkaRuntime implements InboundTransport {
     @Override
     public TransportHealth health() {
         FailStopException stopped = failStop.failure();
-        if (stopped != null && consumers.status() == null) {
-            // No Kafka consumer to stop (an agent consuming MQTT alone): the failure still makes the agent unhealthy.
+        if (stopped != null) {
+            // Shared by the Kafka and MQTT dispatchers: unhealthy whichever transport's message failed.
             return TransportHealth.down("the agent stopped consuming: " + stopped);
         }
         return KafkaHealth.health(consumers.status());
