@@ -1,6 +1,6 @@
 package io.realtimeagents.testkit;
 
-import io.realtimeagents.common.internal.net.NoDelaySocketFactory;
+import io.realtimeagents.common.net.NoDelaySocketFactory;
 import io.realtimeagents.testkit.internal.Checks;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

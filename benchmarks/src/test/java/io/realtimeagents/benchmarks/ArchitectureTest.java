@@ -22,12 +22,11 @@ class ArchitectureTest {
             .importPackages("io.realtimeagents.benchmarks");
 
     @Test
-    void mainCode_usesNoInternalsButTheSocketsAndBrokerSettings() {
+    void mainCode_usesNoInternalsButTheTestKitsBrokerSettings() {
         noClasses()
                 .should()
                 .dependOnClassesThat(resideInAPackage("io.realtimeagents..internal..")
-                        .and(not(resideInAnyPackage(
-                                "io.realtimeagents.common.internal.net", "io.realtimeagents.testkit.internal"))))
+                        .and(not(resideInAnyPackage("io.realtimeagents.testkit.internal"))))
                 .check(CLASSES);
     }
 }

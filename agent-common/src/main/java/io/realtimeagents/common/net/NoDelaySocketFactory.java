@@ -1,4 +1,4 @@
-package io.realtimeagents.common.internal.net;
+package io.realtimeagents.common.net;
 
 import java.io.IOException;
 import java.net.InetAddress;

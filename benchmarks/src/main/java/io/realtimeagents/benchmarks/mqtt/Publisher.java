@@ -1,6 +1,6 @@
 package io.realtimeagents.benchmarks.mqtt;
 
-import io.realtimeagents.common.internal.net.NoDelaySocketFactory;
+import io.realtimeagents.common.net.NoDelaySocketFactory;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

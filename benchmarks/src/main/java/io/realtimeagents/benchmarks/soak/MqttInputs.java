@@ -1,7 +1,7 @@
 package io.realtimeagents.benchmarks.soak;
 
-import io.realtimeagents.common.internal.net.NoDelaySocketFactory;
 import io.realtimeagents.common.json.Json;
+import io.realtimeagents.common.net.NoDelaySocketFactory;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,5 +1,6 @@
 package io.realtimeagents.examples.simulator;
 
+import io.realtimeagents.common.net.NoDelaySocketFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -92,7 +93,7 @@ public final class VitalsSimulator implements AutoCloseable {
         options.setAutomaticReconnect(true);
         options.setAutomaticReconnectDelay(1, 5);
         options.setConnectionTimeout((int) TIMEOUT.toSeconds());
-        options.setSocketFactory(new NoDelaySockets());
+        options.setSocketFactory(NoDelaySocketFactory.instance());
         return options;
     }
 

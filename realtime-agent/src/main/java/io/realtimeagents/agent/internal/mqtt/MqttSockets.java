@@ -1,11 +1,11 @@
 package io.realtimeagents.agent.internal.mqtt;
 
-import static io.realtimeagents.common.internal.net.NoDelaySocketFactory.noDelay;
+import static io.realtimeagents.common.net.NoDelaySocketFactory.noDelay;
 
 import io.realtimeagents.common.ConfigurationException;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
-import io.realtimeagents.common.internal.net.NoDelaySocketFactory;
+import io.realtimeagents.common.net.NoDelaySocketFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
