@@ -244,19 +244,8 @@ final class ConcurrentWorker implements PartitionWorker {
     /** Handles a record until it is done (outputs acknowledged, or dead-lettered); false when stopped first. */
     private boolean handle(ConsumerRecord<byte[], byte[]> record) {
         int firstAttempt = 1;
-        for (int internalAttempt = 1; ; ) {
-            Outcome outcome;
-            try {
-                outcome = processor.process(record, firstAttempt, stop);
-            } catch (OutOfMemoryError e) {
-                throw e;
-            } catch (Throwable e) {
-                Retry retry = processor.afterInternalError(record, e, internalAttempt++, stop);
-                if (retry == Retry.AGAIN) {
-                    continue;
-                }
-                return retry == Retry.SETTLED;
-            }
+        while (true) {
+            Outcome outcome = processor.processGuarded(record, firstAttempt, stop);
             if (!outcome.finished()) {
                 return false;
             }

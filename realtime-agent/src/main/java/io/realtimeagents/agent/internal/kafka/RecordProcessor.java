@@ -56,6 +56,28 @@ final class RecordProcessor {
     }
 
     /**
+     * Processes one record like {@link #process}, and retries it after an unexpected error outside the handler (a
+     * defect, a stack overflow) with the backoff of the retry policy; when no retry is left the record is dead-lettered
+     * with reason {@code internal_error}. The JVM running out of memory is not retried: it is thrown.
+     *
+     * @return as {@link #process}; finished too when the record was settled after internal errors
+     */
+    Outcome processGuarded(ConsumerRecord<byte[], byte[]> record, int firstAttempt, StopSignal stop) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return process(record, firstAttempt, stop);
+            } catch (OutOfMemoryError e) {
+                throw e;
+            } catch (Throwable e) {
+                Retry retry = afterInternalError(record, e, attempt, stop);
+                if (retry != Retry.AGAIN) {
+                    return Outcome.of(retry == Retry.SETTLED);
+                }
+            }
+        }
+    }
+
+    /**
      * After the outputs of a handled record failed: waits out the backoff when retries are left (then the record is
      * processed again with the next attempt), else dead-letters it with reason {@code output_failed}.
      */
@@ -64,10 +86,11 @@ final class RecordProcessor {
     }
 
     /**
-     * After an unexpected error outside the handler (a defect, a stack overflow): waits out the backoff when retries
-     * are left, else dead-letters the record with reason {@code internal_error}, retrying that until it is stored.
+     * After an unexpected error outside the handler: waits out the backoff when retries are left, else dead-letters
+     * the record with reason {@code internal_error}, retrying that until it is stored.
      */
-    Retry afterInternalError(ConsumerRecord<byte[], byte[]> record, Throwable error, int attempt, StopSignal stop) {
+    private Retry afterInternalError(
+            ConsumerRecord<byte[], byte[]> record, Throwable error, int attempt, StopSignal stop) {
         RetryPolicy retries = dispatcher.retryPolicy();
         String where = record.topic() + "-" + record.partition() + "@" + record.offset();
         if (retries.shouldRetry(attempt)) {

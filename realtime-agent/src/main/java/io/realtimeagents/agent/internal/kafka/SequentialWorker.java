@@ -166,35 +166,22 @@ final class SequentialWorker implements PartitionWorker {
     /** Processes one record; false when stopped before it was done. */
     private boolean process(Replay replay) {
         ConsumerRecord<byte[], byte[]> record = replay.record();
-        for (int attempt = 1; ; attempt++) {
-            Outcome outcome;
-            try {
-                outcome = processor.process(record, replay.attempt(), stop);
-            } catch (OutOfMemoryError e) {
-                throw e;
-            } catch (Throwable e) {
-                Retry retry = processor.afterInternalError(record, e, attempt, stop);
-                if (retry == Retry.AGAIN) {
-                    continue;
-                }
-                outcome = Outcome.of(retry == Retry.SETTLED);
-            }
-            if (!outcome.finished()) {
-                return false;
-            }
-            inFlight.finished(record, outcome);
-            if (!outcome.outputs().isDone()) {
-                outcome.outputs().whenComplete((ignored, error) -> {
-                    if (error != null) {
-                        outputFailed = true;
-                        polled.wake();
-                    }
-                });
-            } else if (outcome.outputs().isCompletedExceptionally()) {
-                outputFailed = true; // only when it completed after the handler returned but before this check
-            }
-            return true;
+        Outcome outcome = processor.processGuarded(record, replay.attempt(), stop);
+        if (!outcome.finished()) {
+            return false;
         }
+        inFlight.finished(record, outcome);
+        if (!outcome.outputs().isDone()) {
+            outcome.outputs().whenComplete((ignored, error) -> {
+                if (error != null) {
+                    outputFailed = true;
+                    polled.wake();
+                }
+            });
+        } else if (outcome.outputs().isCompletedExceptionally()) {
+            outputFailed = true; // only when it completed after the handler returned but before this check
+        }
+        return true;
     }
 
     /**
