@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * The argument guards of this module: each message names the parameter, says what it must be and shows the value
  * it was, e.g. {@code maxRetries must be at least 0, was -1}. A null is a {@link NullPointerException}, any other bad
- * value an {@link IllegalArgumentException}.
+ * value an {@link IllegalArgumentException}. The framework's other modules (realtime-agent, platform-secrets) hand
+ * the guards they share with this one on through their own {@code Checks}, so each message is written once.
  */
 public final class Checks {
     private Checks() {}
