@@ -350,17 +350,7 @@ public final class AgentConfig {
                 problems.add("Missing required configuration " + AgentSettings.SERVICE_NAME.env() + " (property "
                         + AgentSettings.SERVICE_NAME.property() + "): set it to the name of the service");
             }
-            Duration backoff = get(AgentSettings.HANDLER_RETRY_BACKOFF);
-            Duration max = get(AgentSettings.HANDLER_RETRY_BACKOFF_MAX);
-            if (max.compareTo(backoff) < 0) {
-                Setting<Duration> maxSetting = AgentSettings.HANDLER_RETRY_BACKOFF_MAX;
-                problems.add(invalid(
-                        maxSetting,
-                        maxSetting.show(max),
-                        origins.getOrDefault(maxSetting, "default"),
-                        "must not be shorter than " + AgentSettings.HANDLER_RETRY_BACKOFF.env() + " (" + backoff
-                                + ")"));
-            }
+            checkNotShorter(AgentSettings.HANDLER_RETRY_BACKOFF_MAX, AgentSettings.HANDLER_RETRY_BACKOFF, problems);
             checkMqtt(problems);
             checkStatusProtection(problems);
             if (!problems.isEmpty()) {
@@ -377,16 +367,20 @@ public final class AgentConfig {
                         + AgentSettings.MQTT_HOST.property() + "): MQTT subscriptions or bridges are configured, so"
                         + " name the MQTT broker's host");
             }
-            Duration backoff = get(AgentSettings.MQTT_RECONNECT_BACKOFF);
-            Duration max = get(AgentSettings.MQTT_RECONNECT_BACKOFF_MAX);
-            if (max.compareTo(backoff) < 0) {
-                Setting<Duration> maxSetting = AgentSettings.MQTT_RECONNECT_BACKOFF_MAX;
+            checkNotShorter(AgentSettings.MQTT_RECONNECT_BACKOFF_MAX, AgentSettings.MQTT_RECONNECT_BACKOFF, problems);
+        }
+
+        /** A maximum backoff shorter than the first backoff is a problem named on the maximum. */
+        private void checkNotShorter(
+                Setting<Duration> maxSetting, Setting<Duration> minSetting, List<String> problems) {
+            Duration min = get(minSetting);
+            Duration max = get(maxSetting);
+            if (max.compareTo(min) < 0) {
                 problems.add(invalid(
                         maxSetting,
                         maxSetting.show(max),
                         origins.getOrDefault(maxSetting, "default"),
-                        "must not be shorter than " + AgentSettings.MQTT_RECONNECT_BACKOFF.env() + " (" + backoff
-                                + ")"));
+                        "must not be shorter than " + minSetting.env() + " (" + min + ")"));
             }
         }
 
