@@ -52,21 +52,7 @@ public final class BenchmarkOptions {
      * @throws IllegalArgumentException naming the option and the bad value
      */
     public long positiveLong(String name, long defaultValue) {
-        used.add(name);
-        String text = values.get(name);
-        if (text == null) {
-            return defaultValue;
-        }
-        try {
-            long value = Long.parseLong(text.replace("_", "").replace(",", ""));
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(
-                "Invalid value " + text + " for option --" + name + ": must be a positive whole number");
+        return wholeNumber(name, defaultValue, 1, "a positive whole number");
     }
 
     /**
@@ -75,21 +61,7 @@ public final class BenchmarkOptions {
      * @throws IllegalArgumentException naming the option and the bad value
      */
     public long nonNegativeLong(String name, long defaultValue) {
-        used.add(name);
-        String text = values.get(name);
-        if (text == null) {
-            return defaultValue;
-        }
-        try {
-            long value = Long.parseLong(text.replace("_", "").replace(",", ""));
-            if (value >= 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(
-                "Invalid value " + text + " for option --" + name + ": must be a whole number, 0 or more");
+        return wholeNumber(name, defaultValue, 0, "a whole number, 0 or more");
     }
 
     /**
@@ -162,5 +134,22 @@ public final class BenchmarkOptions {
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("Unknown option(s) " + unknown + ": the known ones are " + used);
         }
+    }
+
+    private long wholeNumber(String name, long defaultValue, long min, String expected) {
+        used.add(name);
+        String text = values.get(name);
+        if (text == null) {
+            return defaultValue;
+        }
+        try {
+            long value = Long.parseLong(text.replace("_", "").replace(",", ""));
+            if (value >= min) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("Invalid value " + text + " for option --" + name + ": must be " + expected);
     }
 }

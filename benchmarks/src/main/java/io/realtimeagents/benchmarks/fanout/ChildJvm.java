@@ -1,6 +1,6 @@
 package io.realtimeagents.benchmarks.fanout;
 
-import io.realtimeagents.benchmarks.BenchmarkMain;
+import io.realtimeagents.benchmarks.ChildJvms;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -47,17 +46,8 @@ final class ChildJvm implements AutoCloseable {
      */
     static ChildJvm start(String name, String heap, Class<?> main, List<String> arguments) throws IOException {
         Path log = Files.createTempFile("benchmark-fanout-" + name + "-", ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms" + heap,
-                "-Xmx" + heap,
-                "-XX:+AlwaysPreTouch",
-                "-Djava.net.preferIPv4Stack=true",
-                "-Dlogback.configurationFile=" + BenchmarkMain.LOGGING_CONFIGURATION,
-                "-cp",
-                System.getProperty("java.class.path"),
-                main.getName()));
-        command.addAll(arguments);
+        List<String> command = ChildJvms.command(
+                heap, List.of("-XX:+AlwaysPreTouch", "-Djava.net.preferIPv4Stack=true"), main, arguments);
         Process process =
                 new ProcessBuilder(command).redirectError(log.toFile()).start();
         return new ChildJvm(name, process, log);
@@ -104,14 +94,7 @@ final class ChildJvm implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         commands.close();
-        if (!process.waitFor(STOP_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS)) {
-            process.destroyForcibly().waitFor();
-            throw new IOException(
-                    "The " + name + " JVM did not stop within " + STOP_TIMEOUT + " and was killed; see " + log);
-        }
-        if (process.exitValue() != 0) {
-            throw new IOException("The " + name + " JVM exited with status " + process.exitValue() + "; see " + log);
-        }
+        ChildJvms.awaitExit(name, process, log, STOP_TIMEOUT);
         Files.deleteIfExists(log);
     }
 

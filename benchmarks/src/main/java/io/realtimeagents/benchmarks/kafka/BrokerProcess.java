@@ -1,15 +1,11 @@
 package io.realtimeagents.benchmarks.kafka;
 
-import io.realtimeagents.benchmarks.BenchmarkMain;
+import io.realtimeagents.benchmarks.ChildJvms;
 import io.realtimeagents.testkit.EmbeddedKafkaMain;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -83,16 +79,7 @@ public final class BrokerProcess implements AutoCloseable {
 
     private static BrokerProcess launch(String heap, Class<?> main, List<String> arguments, Path log, boolean keepLog)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms" + heap,
-                "-Xmx" + heap,
-                "-XX:+AlwaysPreTouch",
-                "-Dlogback.configurationFile=" + BenchmarkMain.LOGGING_CONFIGURATION,
-                "-cp",
-                System.getProperty("java.class.path"),
-                main.getName()));
-        command.addAll(arguments);
+        List<String> command = ChildJvms.command(heap, List.of("-XX:+AlwaysPreTouch"), main, arguments);
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
@@ -105,8 +92,8 @@ public final class BrokerProcess implements AutoCloseable {
     }
 
     private static String awaitBootstrapServers(Process process, Path log) throws IOException, InterruptedException {
-        CompletableFuture<String> announced = new CompletableFuture<>();
-        Thread.ofVirtual().name("benchmark-broker-stdout").start(() -> readAnnouncement(process, announced));
+        CompletableFuture<String> announced =
+                ChildJvms.firstLine(process, EmbeddedKafkaMain.BOOTSTRAP_PREFIX, "benchmark-broker-stdout");
         try {
             String line = announced.get(START_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
             if (line == null) {
@@ -119,21 +106,6 @@ public final class BrokerProcess implements AutoCloseable {
                     "The broker JVM did not announce its address within " + START_TIMEOUT + "; see its log " + log);
         } catch (ExecutionException e) {
             throw new IOException("Cannot read the broker JVM's output: " + e.getCause(), e.getCause());
-        }
-    }
-
-    /** Completes with the announcement line, or null when the output ends without one. */
-    private static void readAnnouncement(Process process, CompletableFuture<String> announced) {
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith(EmbeddedKafkaMain.BOOTSTRAP_PREFIX)) {
-                    announced.complete(line);
-                }
-            }
-            announced.complete(null);
-        } catch (IOException e) {
-            announced.completeExceptionally(e);
         }
     }
 
@@ -151,13 +123,7 @@ public final class BrokerProcess implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         process.getOutputStream().close();
-        if (!process.waitFor(STOP_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS)) {
-            process.destroyForcibly().waitFor();
-            throw new IOException("The broker JVM did not stop within " + STOP_TIMEOUT + " and was killed; see " + log);
-        }
-        if (process.exitValue() != 0) {
-            throw new IOException("The broker JVM exited with status " + process.exitValue() + "; see " + log);
-        }
+        ChildJvms.awaitExit("broker", process, log, STOP_TIMEOUT);
         if (!keepLog) {
             Files.deleteIfExists(log);
         }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The baseline of the {@code kafka-io} benchmark: Confluent Parallel Consumer in key order ({@code ProcessingOrder.KEY})
@@ -68,24 +67,8 @@ final class ParallelConsumerContender implements IoContender {
     }
 
     private Map<String, Object> properties(String groupId) {
-        return Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                groupId,
-                ConsumerConfig.CLIENT_ID_CONFIG,
-                groupId,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                1000,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
-                50,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class);
+        Map<String, Object> properties = PlainConsumerContender.properties(bootstrapServers, groupId);
+        properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
+        return properties;
     }
 }

@@ -3,6 +3,7 @@ package io.realtimeagents.benchmarks.kafka;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.realtimeagents.common.json.Json;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -75,9 +76,16 @@ final class PlainConsumerContender implements Contender {
         }
     }
 
-    /** The agent's own consumer defaults where they matter for speed: 1,000 records per poll, no auto-commit. */
     private Map<String, Object> properties(String groupId) {
-        return Map.of(
+        return properties(bootstrapServers, groupId);
+    }
+
+    /**
+     * The agent's own consumer defaults where they matter for speed: 1,000 records per poll, no auto-commit; the
+     * baselines' consumers start from these.
+     */
+    static Map<String, Object> properties(String bootstrapServers, String groupId) {
+        return new HashMap<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG,
@@ -93,6 +101,6 @@ final class PlainConsumerContender implements Contender {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
                 ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class);
+                ByteArrayDeserializer.class));
     }
 }

@@ -2,7 +2,7 @@ package io.realtimeagents.benchmarks.kafka;
 
 /** What a contender does with each decoded reading: count it, or wait as if calling a service and then record it. */
 @FunctionalInterface
-interface ReadingHandler {
+public interface ReadingHandler {
     /**
      * Handles one reading.
      *

@@ -1,6 +1,7 @@
 package io.realtimeagents.benchmarks.mqtt;
 
 import io.realtimeagents.agent.RealtimeAgents;
+import io.realtimeagents.benchmarks.kafka.CountingAgent;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
 import java.time.Duration;
@@ -37,7 +38,7 @@ final class AgentSubscriber implements Contender {
         AgentConfig config = config(runId)
                 .mqttSubscription(Messages.filter(prefix, "+") + "=" + CountingAgent.MESSAGE_TYPE + "@1")
                 .build();
-        return RealtimeAgents.app(() -> new CountingAgent(counter))
+        return RealtimeAgents.app(() -> new CountingAgent(reading -> counter.add(reading.heartRate())))
                 .config(config)
                 .start();
     }

@@ -1,13 +1,9 @@
 package io.realtimeagents.benchmarks.soak;
 
-import io.realtimeagents.benchmarks.BenchmarkMain;
-import java.io.BufferedReader;
+import io.realtimeagents.benchmarks.ChildJvms;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -40,23 +36,13 @@ final class SoakProcess {
      */
     static SoakProcess start(String name, String heap, Class<?> main, List<String> arguments, Path log, String ready)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms" + heap,
-                "-Xmx" + heap,
-                "-Djava.net.preferIPv4Stack=true",
-                "-Dlogback.configurationFile=" + BenchmarkMain.LOGGING_CONFIGURATION,
-                "-cp",
-                System.getProperty("java.class.path"),
-                main.getName()));
-        command.addAll(arguments);
+        List<String> command = ChildJvms.command(heap, List.of("-Djava.net.preferIPv4Stack=true"), main, arguments);
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        CompletableFuture<Boolean> started = new CompletableFuture<>();
-        Thread.ofVirtual().name("soak-" + name + "-stdout").start(() -> read(process, ready, started));
+        CompletableFuture<String> started = ChildJvms.firstLine(process, ready, "soak-" + name + "-stdout");
         try {
-            if (!started.get(START_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS)) {
+            if (started.get(START_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS) == null) {
                 throw new IOException("The " + name + " JVM exited (status " + process.waitFor() + ") before it was"
                         + " ready; see its log " + log);
             }
@@ -68,20 +54,6 @@ final class SoakProcess {
             process.destroyForcibly();
             throw e;
         }
-    }
-
-    private static void read(Process process, String ready, CompletableFuture<Boolean> started) {
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith(ready)) {
-                    started.complete(true);
-                }
-            }
-        } catch (IOException e) {
-            // The process is gone; reported below.
-        }
-        started.complete(false);
     }
 
     /** Kills the JVM at once (SIGKILL) and waits until it is gone. */
@@ -96,13 +68,6 @@ final class SoakProcess {
      */
     void stop() throws IOException, InterruptedException {
         process.getOutputStream().close();
-        if (!process.waitFor(STOP_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS)) {
-            process.destroyForcibly().waitFor();
-            throw new IOException(
-                    "The " + name + " JVM did not stop within " + STOP_TIMEOUT + " and was killed; see " + log);
-        }
-        if (process.exitValue() != 0) {
-            throw new IOException("The " + name + " JVM exited with status " + process.exitValue() + "; see " + log);
-        }
+        ChildJvms.awaitExit(name, process, log, STOP_TIMEOUT);
     }
 }
