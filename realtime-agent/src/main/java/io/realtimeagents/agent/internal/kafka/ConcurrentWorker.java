@@ -2,7 +2,6 @@ package io.realtimeagents.agent.internal.kafka;
 
 import io.realtimeagents.agent.internal.delivery.MessageDispatcher.Retry;
 import io.realtimeagents.agent.internal.delivery.Outcome;
-import io.realtimeagents.agent.internal.delivery.StopSignal;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -31,23 +30,18 @@ import org.slf4j.LoggerFactory;
  * done, and the records done beyond it travel in the commit's metadata ({@link OffsetTracker}); after a restart or a
  * rebalance the records named there are skipped, so only unfinished records are handled again.
  */
-final class ConcurrentWorker implements PartitionWorker {
+final class ConcurrentWorker extends PolledPartitionWorker {
     private static final Logger LOG = LoggerFactory.getLogger(ConcurrentWorker.class);
     private static final long PERMIT_CHECK_MILLIS = 50;
 
-    private final TopicPartition partition;
-    private final RecordProcessor processor;
     private final Semaphore permits;
     private final boolean byKey;
     private final Set<Long> doneBefore;
-    private final PolledBatches polled = new PolledBatches();
     private final OffsetTracker offsets = new OffsetTracker();
     private final Map<ByteBuffer, ArrayDeque<ConsumerRecord<byte[], byte[]>>> keys = new HashMap<>(); // guarded
-    private final StopSignal stop = new StopSignal();
     private final CountDownLatch dispatched = new CountDownLatch(1);
     private int running; // guarded by this
     private int waiting; // guarded by keys
-    private volatile Throwable failure;
 
     /**
      * @param permits the agent's bound on records handled at once, shared by its partitions
@@ -60,31 +54,10 @@ final class ConcurrentWorker implements PartitionWorker {
             Semaphore permits,
             boolean byKey,
             Set<Long> doneBefore) {
-        this.partition = partition;
-        this.processor = processor;
+        super(partition, processor);
         this.permits = permits;
         this.byKey = byKey;
         this.doneBefore = doneBefore;
-    }
-
-    @Override
-    public TopicPartition partition() {
-        return partition;
-    }
-
-    @Override
-    public void start() {
-        Thread.ofVirtual().name("realtime-kafka-" + partition).start(this::dispatch);
-    }
-
-    @Override
-    public void enqueue(List<ConsumerRecord<byte[], byte[]>> records) {
-        polled.add(records);
-    }
-
-    @Override
-    public long bufferedBytes() {
-        return polled.bytes();
     }
 
     @Override
@@ -115,17 +88,6 @@ final class ConcurrentWorker implements PartitionWorker {
     }
 
     @Override
-    public Throwable failure() {
-        return failure;
-    }
-
-    @Override
-    public void stop() {
-        stop.stop();
-        polled.wake();
-    }
-
-    @Override
     public boolean awaitStopped(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         if (!dispatched.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
@@ -149,7 +111,8 @@ final class ConcurrentWorker implements PartitionWorker {
     }
 
     /** Takes the polled records in order and starts each (or queues it behind its key), within the permits. */
-    private void dispatch() {
+    @Override
+    void run() {
         try {
             while (!stop.isStopped()) {
                 List<ConsumerRecord<byte[], byte[]>> batch = polled.take();

@@ -2,7 +2,6 @@ package io.realtimeagents.agent.internal.kafka;
 
 import io.realtimeagents.agent.internal.delivery.MessageDispatcher.Retry;
 import io.realtimeagents.agent.internal.delivery.Outcome;
-import io.realtimeagents.agent.internal.delivery.StopSignal;
 import io.realtimeagents.agent.internal.kafka.InFlightRecords.Entry;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -32,42 +31,18 @@ import org.slf4j.LoggerFactory;
  * An unexpected error outside a handler is retried the same way and then settled with reason {@code internal_error}:
  * only the fail-stop strategy stops the consumer.
  */
-final class SequentialWorker implements PartitionWorker {
+final class SequentialWorker extends PolledPartitionWorker {
     private static final Logger LOG = LoggerFactory.getLogger(SequentialWorker.class);
     private static final Duration SETTLE_CHECK = Duration.ofMillis(20);
 
-    private final TopicPartition partition;
-    private final RecordProcessor processor;
-    private final PolledBatches polled = new PolledBatches();
     private final InFlightRecords inFlight = new InFlightRecords(polled);
     private final ArrayDeque<Replay> replays = new ArrayDeque<>();
-    private final StopSignal stop = new StopSignal();
     private final CountDownLatch finished = new CountDownLatch(1);
     private Iterator<ConsumerRecord<byte[], byte[]>> batch = Collections.emptyIterator();
-    private volatile Throwable failure;
     private volatile boolean outputFailed;
 
     SequentialWorker(TopicPartition partition, RecordProcessor processor) {
-        this.partition = partition;
-        this.processor = processor;
-    }
-
-    /** Starts the worker's thread. */
-    @Override
-    public void start() {
-        Thread.ofVirtual().name("realtime-kafka-" + partition).start(this::run);
-    }
-
-    /** Queues records polled for this partition. */
-    @Override
-    public void enqueue(List<ConsumerRecord<byte[], byte[]>> records) {
-        polled.add(records);
-    }
-
-    /** Bytes of keys and values queued, in progress, or handled with outputs outstanding. */
-    @Override
-    public long bufferedBytes() {
-        return polled.bytes();
+        super(partition, processor);
     }
 
     /** Whether a retry backoff is waiting, so fetching more for this partition is pointless. */
@@ -103,19 +78,6 @@ final class SequentialWorker implements PartitionWorker {
         }
     }
 
-    /** An error that stopped the worker (the JVM ran out of memory), or null. */
-    @Override
-    public Throwable failure() {
-        return failure;
-    }
-
-    /** Asks the worker to stop after the record in progress; queued records are left for redelivery. */
-    @Override
-    public void stop() {
-        stop.stop();
-        polled.wake();
-    }
-
     /** Waits for the worker to stop; true when it did in time. */
     @Override
     public boolean awaitStopped(Duration timeout) throws InterruptedException {
@@ -123,11 +85,7 @@ final class SequentialWorker implements PartitionWorker {
     }
 
     @Override
-    public TopicPartition partition() {
-        return partition;
-    }
-
-    private void run() {
+    void run() {
         try {
             while (!stop.isStopped()) {
                 if (outputFailed && !rewind()) {
