@@ -47,9 +47,12 @@ final class SoakProcess {
                         + " ready; see its log " + log);
             }
             return new SoakProcess(name, process, log);
-        } catch (TimeoutException | ExecutionException e) {
+        } catch (TimeoutException e) {
             process.destroyForcibly();
             throw new IOException("The " + name + " JVM was not ready within " + START_TIMEOUT + "; see " + log, e);
+        } catch (ExecutionException e) {
+            process.destroyForcibly();
+            throw new IOException("Cannot read the " + name + " JVM's output: " + e.getCause() + "; see " + log, e);
         } catch (InterruptedException | RuntimeException e) {
             process.destroyForcibly();
             throw e;
