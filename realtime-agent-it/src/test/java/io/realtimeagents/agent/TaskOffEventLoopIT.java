@@ -1,0 +1,114 @@
+package io.realtimeagents.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.realtimeagents.agent.support.TestAgents;
+import io.realtimeagents.agent.support.WsSubscribers;
+import io.realtimeagents.common.config.AgentConfig;
+import io.realtimeagents.common.config.AgentSettings;
+import io.realtimeagents.common.live.WebSocketEndpoint;
+import io.realtimeagents.common.task.TaskProcessor;
+import io.realtimeagents.testkit.Await;
+import io.realtimeagents.testkit.HttpTestClient;
+import io.realtimeagents.testkit.HttpTestClient.Response;
+import io.realtimeagents.testkit.KafkaBroker;
+import io.realtimeagents.testkit.KafkaTestClient;
+import io.realtimeagents.testkit.WithKafka;
+import io.realtimeagents.testkit.WsTestClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A task that blocks for 2 s does not hold up live delivery: it runs on the task executor, not on the Netty event
+ * loops that serve the WebSocket clients too (each loop serves about a quarter of them), so every broadcast sent
+ * meanwhile reaches all 100 clients within the usual latency.
+ */
+@WithKafka
+class TaskOffEventLoopIT {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskOffEventLoopIT.class);
+    private static final int CLIENTS = 100;
+    private static final Duration BLOCKING = Duration.ofSeconds(2);
+    private static final Duration DELIVERY_BOUND = Duration.ofSeconds(1);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    /** Task {@code block} holds its thread until the test has broadcast for {@link #BLOCKING}. */
+    static final class BlockingAgent extends RealtimeAgent {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        protected Set<String> supportedTaskTypes() {
+            return Set.of("block");
+        }
+
+        @Override
+        protected TaskProcessor createProcessor() {
+            return request -> {
+                started.countDown();
+                return Map.of("released", release.await(60, TimeUnit.SECONDS));
+            };
+        }
+    }
+
+    @Test
+    void broadcastsReachAHundredClientsWithinASecond_whileATaskBlocksForTwoSeconds(
+            KafkaBroker broker, KafkaTestClient client) throws Exception {
+        AgentConfig config = TestAgents.config(broker, "offloop")
+                .eventsTopic(client.uniqueTopic("events", 1))
+                .set(AgentSettings.KAFKA_LIVE_TOPIC, client.uniqueTopic("live", 1))
+                .set(AgentSettings.WEBSOCKET_ENDPOINTS, List.of(WebSocketEndpoint.of("/ws/fan", "fan")))
+                .build();
+        BlockingAgent agent = new BlockingAgent();
+        List<WsTestClient> clients = new ArrayList<>();
+        try (RunningAgent running = RealtimeAgents.app(() -> agent)
+                .config(config)
+                .endpoint("/block", "block")
+                .start()) {
+            WsSubscribers.connect(running, "/ws/fan", "fan", CLIENTS, TIMEOUT, clients);
+
+            CompletableFuture<Response> task = CompletableFuture.supplyAsync(
+                    () -> HttpTestClient.of(running.url()).post("/block", "{}"));
+            assertThat(agent.started.await(20, TimeUnit.SECONDS))
+                    .as("the task started")
+                    .isTrue();
+            long blockedSince = System.nanoTime();
+            int sent = 0;
+            long slowestNanos = 0;
+            while (System.nanoTime() - blockedSince < BLOCKING.toNanos()) {
+                sent++;
+                long start = System.nanoTime();
+                agent.broadcast("fan", Map.of("n", sent));
+                int expected = sent;
+                Await.await(
+                        DELIVERY_BOUND,
+                        "broadcast " + sent + " at all " + CLIENTS + " clients while the task blocks",
+                        () -> clients.stream()
+                                .allMatch(each -> each.broadcasts("fan").size() >= expected));
+                slowestNanos = Math.max(slowestNanos, System.nanoTime() - start);
+            }
+            assertThat(task).as("the task was still blocked while broadcasting").isNotDone();
+            agent.release.countDown();
+
+            Response reply = task.get(20, TimeUnit.SECONDS);
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            assertThat(sent).isGreaterThanOrEqualTo(2);
+            LOG.info(
+                    "{} broadcasts reached {} clients during a blocking task; slowest {} ms",
+                    sent,
+                    CLIENTS,
+                    slowestNanos / 1_000_000);
+        } finally {
+            agent.release.countDown();
+            clients.forEach(WsTestClient::close);
+        }
+    }
+}
