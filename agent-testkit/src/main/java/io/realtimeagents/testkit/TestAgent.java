@@ -160,7 +160,7 @@ public final class TestAgent<A extends RealtimeAgent> implements AutoCloseable {
         return opened(WsTestClient.connect(URI.create("ws://127.0.0.1:" + port() + path), headers));
     }
 
-    /** An SSE stream of {@code path} (e.g. {@code /stream/vitals}), extra headers as name, value pairs. */
+    /** An SSE stream of {@code path} (e.g. {@code /stream/events}), extra headers as name, value pairs. */
     public SseTestClient sse(String path, String... headers) throws IOException, InterruptedException {
         return opened(SseTestClient.open(url(path), headers));
     }

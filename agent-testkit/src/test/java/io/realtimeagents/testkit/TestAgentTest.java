@@ -39,7 +39,7 @@ class TestAgentTest {
             assertThat(one.url()).hasToString("http://127.0.0.1:" + one.port());
             assertThat(one.url("/health")).hasToString("http://127.0.0.1:" + one.port() + "/health");
             assertThat(one.http().get("/health").status()).isEqualTo(200);
-            assertThat(one.http().get("/health").json().path("status").asText()).isEqualTo("UP");
+            assertThat(one.http().get("/health").json().path("status").asText()).isEqualTo("healthy");
             assertThat(one.config().serviceName())
                     .startsWith("alerting-agent-")
                     .isNotEqualTo(other.config().serviceName());
@@ -91,7 +91,7 @@ class TestAgentTest {
             ws.send("ping", Map.of("n", 1), "c-1");
             JsonNode pong = ws.next("pong", TIMEOUT);
             assertThat(pong.path("correlation_id").asText()).isEqualTo("c-1");
-            sse = agent.sse("/stream/vitals");
+            sse = agent.sse("/stream/events");
             assertThat(sse.status()).isEqualTo(200);
         }
         assertThat(ws.closed()).succeedsWithin(TIMEOUT);

@@ -66,8 +66,6 @@ class AccessControlIT {
         idp.publish(IDP_KEY);
         running = RealtimeAgents.app(CountingAgent::new)
                 .config(TestAgents.config(broker, "access-control")
-                        .eventsTopic(client.uniqueTopic("events", 1))
-                        .set(AgentSettings.KAFKA_LIVE_TOPIC, client.uniqueTopic("live", 1))
                         .set(AgentSettings.LIVE_AUTH_JWT_SECRET, SECRET)
                         .set(AgentSettings.LIVE_AUTH_JWKS_URL, idp.url())
                         .set(

@@ -3,6 +3,8 @@ package io.realtimeagents.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.realtimeagents.agent.support.PrometheusText;
+import io.realtimeagents.agent.support.ReadingAgent;
+import io.realtimeagents.agent.support.ReadingAgent.Reading;
 import io.realtimeagents.agent.support.TestAgents;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
@@ -13,9 +15,7 @@ import io.realtimeagents.testkit.KafkaBroker;
 import io.realtimeagents.testkit.KafkaTestClient;
 import io.realtimeagents.testkit.WithKafka;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
@@ -32,28 +32,6 @@ class FailureStrategyIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String POISON = "{\"patient_id\":\"p2\",\"value\":-1}";
 
-    record Reading(String patientId, int value) {}
-
-    /** Fails readings whose value is negative, unless {@code acceptAll}. */
-    static final class ReadingAgent extends RealtimeAgent {
-        final List<Reading> handled = new CopyOnWriteArrayList<>();
-        private final boolean acceptAll;
-
-        ReadingAgent(boolean acceptAll) {
-            this.acceptAll = acceptAll;
-        }
-
-        @Override
-        protected void initialize() {
-            onMessage("reading", Reading.class, (reading, context) -> {
-                if (reading.value() < 0 && !acceptAll) {
-                    throw new IllegalStateException("negative reading of " + reading.patientId());
-                }
-                handled.add(reading);
-            });
-        }
-    }
-
     @Test
     void ignore_commitsTheFailedRecordWithoutDeadLetter_andCountsIt(KafkaBroker broker, KafkaTestClient client)
             throws Exception {
@@ -61,7 +39,7 @@ class FailureStrategyIT {
         String deadLetters = topic + ".dlq";
         broker.createTopic(deadLetters, 1);
         AgentConfig config = config(broker, "ignore", topic, HandlerFailureStrategy.IGNORE);
-        ReadingAgent agent = new ReadingAgent(false);
+        ReadingAgent agent = ReadingAgent.failingNegative();
         try (RunningAgent running = TestAgents.start(agent, config)) {
             produceAroundPoison(client, topic);
 
@@ -88,7 +66,7 @@ class FailureStrategyIT {
         String deadLetters = topic + ".dlq";
         broker.createTopic(deadLetters, 1);
         AgentConfig config = config(broker, "fail-stop", topic, HandlerFailureStrategy.FAIL_STOP);
-        ReadingAgent first = new ReadingAgent(false);
+        ReadingAgent first = ReadingAgent.failingNegative();
         try (RunningAgent running = TestAgents.start(first, config)) {
             produceAroundPoison(client, topic);
 
@@ -110,7 +88,7 @@ class FailureStrategyIT {
         }
         assertThat(committed(client, config, topic)).isEqualTo(1);
 
-        ReadingAgent next = new ReadingAgent(true);
+        ReadingAgent next = ReadingAgent.acceptingAll();
         try (RunningAgent running = TestAgents.start(next, config)) {
             Await.await(
                     TIMEOUT,

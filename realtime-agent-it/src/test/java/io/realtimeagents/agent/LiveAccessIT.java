@@ -3,13 +3,11 @@ package io.realtimeagents.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.realtimeagents.agent.support.TestAgents;
-import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.common.json.Json;
 import io.realtimeagents.testkit.KafkaBroker;
-import io.realtimeagents.testkit.KafkaTestClient;
 import io.realtimeagents.testkit.SseTestClient;
+import io.realtimeagents.testkit.TestAgent;
 import io.realtimeagents.testkit.WithKafka;
 import io.realtimeagents.testkit.WsTestClient;
 import java.net.URI;
@@ -36,19 +34,17 @@ class LiveAccessIT {
     private static final String API_KEY = "dashboard-key-0123456789";
 
     private static RealtimeAgent agent;
-    private static RunningAgent running;
+    private static TestAgent<RealtimeAgent> running;
 
     @BeforeAll
-    static void start(KafkaBroker broker, KafkaTestClient client) {
-        AgentConfig config = TestAgents.config(broker, "access")
-                .eventsTopic(client.uniqueTopic("events", 1))
-                .set(AgentSettings.KAFKA_LIVE_TOPIC, client.uniqueTopic("live", 1))
-                .set(AgentSettings.LIVE_AUTH_JWT_SECRET, SECRET)
-                .set(AgentSettings.LIVE_AUTH_API_KEYS, API_KEY + "=alerts")
-                .set(AgentSettings.LIVE_ALLOWED_ORIGINS, List.of("https://dashboard.example"))
-                .build();
-        agent = new RealtimeAgent() {};
-        running = TestAgents.start(agent, config);
+    static void start(KafkaBroker broker) {
+        running = TestAgent.start(
+                () -> new RealtimeAgent() {},
+                broker,
+                c -> c.set(AgentSettings.LIVE_AUTH_JWT_SECRET, SECRET)
+                        .set(AgentSettings.LIVE_AUTH_API_KEYS, API_KEY + "=alerts")
+                        .set(AgentSettings.LIVE_ALLOWED_ORIGINS, List.of("https://dashboard.example")));
+        agent = running.agent();
     }
 
     @AfterAll
@@ -61,7 +57,7 @@ class LiveAccessIT {
     }
 
     private static URI sse(String pathAndQuery) {
-        return URI.create("http://localhost:" + running.port() + pathAndQuery);
+        return running.url(pathAndQuery);
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.realtimeagents.agent.support.FaultyLiveFeed;
 import io.realtimeagents.agent.support.PrometheusText;
-import io.realtimeagents.agent.support.TestAgents;
-import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.common.model.EventType;
 import io.realtimeagents.testkit.Await;
@@ -14,9 +12,9 @@ import io.realtimeagents.testkit.HttpTestClient;
 import io.realtimeagents.testkit.KafkaBroker;
 import io.realtimeagents.testkit.KafkaTestClient;
 import io.realtimeagents.testkit.SseTestClient;
+import io.realtimeagents.testkit.TestAgent;
 import io.realtimeagents.testkit.WithKafka;
 import io.realtimeagents.testkit.WsTestClient;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,22 +28,24 @@ class LiveFeedRecoveryIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String WARD = "ward-1";
     private static final String EVENTS = "alert_triggered";
+    private static final String STREAM = "/stream/events?topics=" + WARD + "," + EVENTS;
 
     @Test
     void aFailedFeedShowsDownThenRestartsFromItsPositions_clientsGetEveryMessageOnce(
             KafkaBroker broker, KafkaTestClient client) throws Exception {
         String liveTopic = client.uniqueTopic("live", 2);
-        AgentConfig config = TestAgents.config(broker, "feed-restart")
-                .eventsTopic(client.uniqueTopic("events", 1))
-                .set(AgentSettings.KAFKA_LIVE_TOPIC, liveTopic)
-                .kafkaConsumerProperty("interceptor.classes", FaultyLiveFeed.class.getName())
-                .build();
-        FaultyLiveFeed.watch(config.serviceName());
-        RealtimeAgent agent = new RealtimeAgent() {};
-        try (RunningAgent running = TestAgents.start(agent, config);
+        String service = TestAgent.uniqueName("feed-restart");
+        FaultyLiveFeed.watch(service);
+        try (TestAgent<RealtimeAgent> running = TestAgent.start(
+                        () -> new RealtimeAgent() {},
+                        broker,
+                        c -> c.serviceName(service)
+                                .set(AgentSettings.KAFKA_LIVE_TOPIC, liveTopic)
+                                .kafkaConsumerProperty("interceptor.classes", FaultyLiveFeed.class.getName()));
                 AutoCloseable healed = FaultyLiveFeed::heal;
-                WsTestClient ws = WsTestClient.connect(URI.create("ws://localhost:" + running.port() + "/ws"));
-                SseTestClient sse = SseTestClient.open(stream(running))) {
+                WsTestClient ws = running.ws("/ws");
+                SseTestClient sse = running.sse(STREAM)) {
+            RealtimeAgent agent = running.agent();
             for (String topic : List.of(WARD, EVENTS)) {
                 ws.send("subscribe", Map.of("topic", topic), null);
                 ws.next("subscription_confirmed", TIMEOUT);
@@ -62,7 +62,7 @@ class LiveFeedRecoveryIT {
                     "readiness shows the live feed down",
                     () -> problems(running).contains("the live feed is down since"));
             assertThat(problems(running)).contains("restarting");
-            HttpTestClient.Response health = HttpTestClient.of(running.url()).get("/health");
+            HttpTestClient.Response health = running.http().get("/health");
             assertThat(health.json().path("status").asText()).isEqualTo("degraded");
             assertThat(health.json().path("live_feed").path("up").asBoolean(true))
                     .isFalse();
@@ -89,8 +89,7 @@ class LiveFeedRecoveryIT {
                     "readiness once the feed restarted",
                     () -> ready(running).status() == 200);
             assertThat(metric(running, "realtime_live_feed_up")).isEqualTo(1);
-            assertThat(HttpTestClient.of(running.url()).get("/health").json().has("live_feed"))
-                    .isFalse();
+            assertThat(running.http().get("/health").json().has("live_feed")).isFalse();
             broadcast(agent, 5);
 
             Await.await(
@@ -106,7 +105,7 @@ class LiveFeedRecoveryIT {
             Await.await(TIMEOUT, "the event emitted while the feed was down", () -> events(sse.received()) == 1);
             Await.await(TIMEOUT, "the event on the WebSocket", () -> events(ws.received()) == 1);
 
-            try (SseTestClient resumed = SseTestClient.open(stream(running), "Last-Event-ID", lastId)) {
+            try (SseTestClient resumed = running.sse(STREAM, "Last-Event-ID", lastId)) {
                 Await.await(
                         TIMEOUT,
                         "the replay",
@@ -123,21 +122,16 @@ class LiveFeedRecoveryIT {
         agent.broadcast(WARD, Map.of("n", n)).toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
 
-    private static URI stream(RunningAgent running) {
-        return URI.create("http://localhost:" + running.port() + "/stream/events?topics=" + WARD + "," + EVENTS);
+    private static HttpTestClient.Response ready(TestAgent<?> running) {
+        return running.http().get("/health/ready");
     }
 
-    private static HttpTestClient.Response ready(RunningAgent running) {
-        return HttpTestClient.of(running.url()).get("/health/ready");
-    }
-
-    private static String problems(RunningAgent running) {
+    private static String problems(TestAgent<?> running) {
         return ready(running).json().path("problems").toString();
     }
 
-    private static double metric(RunningAgent running, String name) {
-        return PrometheusText.value(
-                        HttpTestClient.of(running.url()).get("/metrics").body(), name, Map.of())
+    private static double metric(TestAgent<?> running, String name) {
+        return PrometheusText.value(running.http().get("/metrics").body(), name, Map.of())
                 .orElse(-1);
     }
 

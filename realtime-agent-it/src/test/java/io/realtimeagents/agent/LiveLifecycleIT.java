@@ -28,9 +28,7 @@ class LiveLifecycleIT {
         TestAgent<RealtimeAgent> running = TestAgent.start(
                 () -> new RealtimeAgent() {},
                 broker,
-                c -> c.eventsTopic(client.uniqueTopic("events", 1))
-                        .set(AgentSettings.KAFKA_LIVE_TOPIC, client.uniqueTopic("live", 1))
-                        .set(AgentSettings.LIVE_HEARTBEAT_INTERVAL, Duration.ofMillis(200))
+                c -> c.set(AgentSettings.LIVE_HEARTBEAT_INTERVAL, Duration.ofMillis(200))
                         .set(AgentSettings.LIVE_IDLE_TIMEOUT, Duration.ofSeconds(1)));
         try (WsTestClient quiet = WsTestClient.connect(URI.create("ws://localhost:" + running.port() + "/ws"));
                 StalledWsClient silent = StalledWsClient.connect(running.port(), "/ws", "{}");

@@ -4,41 +4,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.realtimeagents.agent.support.GatedLiveFeed;
-import io.realtimeagents.agent.support.TestAgents;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.common.model.EventType;
 import io.realtimeagents.testkit.KafkaBroker;
 import io.realtimeagents.testkit.KafkaTestClient;
 import io.realtimeagents.testkit.SseTestClient;
+import io.realtimeagents.testkit.TestAgent;
 import io.realtimeagents.testkit.WithKafka;
 import io.realtimeagents.testkit.WsTestClient;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** Two replicas of one service: what one emits or broadcasts reaches the clients of the other. */
 @WithKafka
 class LiveReplicasIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String WARD_8 = "/stream/topic/ward-8";
 
     @Test
     void clientOnReplicaBReceivesWhatReplicaAEmittedAndBroadcast_andResumesOnBFromAnIdOfA(
             KafkaBroker broker, KafkaTestClient client) throws Exception {
-        AgentConfig config = TestAgents.config(broker, "replicas")
-                .eventsTopic(client.uniqueTopic("events", 2))
-                .set(AgentSettings.KAFKA_LIVE_TOPIC, client.uniqueTopic("live", 2))
-                .build();
-        RealtimeAgent a = new RealtimeAgent() {};
-        RealtimeAgent b = new RealtimeAgent() {};
-        try (RunningAgent replicaA = TestAgents.start(a, config);
-                RunningAgent replicaB = TestAgents.start(b, config);
-                WsTestClient onB = WsTestClient.connect(URI.create("ws://localhost:" + replicaB.port() + "/ws"))) {
+        String service = TestAgent.uniqueName("replicas");
+        String events = client.uniqueTopic("events", 2);
+        String live = client.uniqueTopic("live", 2);
+        UnaryOperator<AgentConfig.Builder> replica =
+                c -> c.serviceName(service).eventsTopic(events).set(AgentSettings.KAFKA_LIVE_TOPIC, live);
+        try (TestAgent<RealtimeAgent> replicaA = TestAgent.start(() -> new RealtimeAgent() {}, broker, replica);
+                TestAgent<RealtimeAgent> replicaB = TestAgent.start(() -> new RealtimeAgent() {}, broker, replica);
+                WsTestClient onB = replicaB.ws("/ws")) {
+            RealtimeAgent a = replicaA.agent();
+            AgentConfig config = replicaA.config();
             onB.send("subscribe", Map.of("topic", "ward-7"), null);
             onB.next("subscription_confirmed", TIMEOUT);
             onB.send("subscribe", Map.of("topic", "alert_triggered"), null);
@@ -70,14 +72,14 @@ class LiveReplicasIT {
                     .isEqualTo(config.serviceName());
 
             String lastId;
-            try (SseTestClient onA = SseTestClient.open(sse(replicaA))) {
+            try (SseTestClient onA = replicaA.sse(WARD_8)) {
                 a.broadcast("ward-8", Map.of("n", 0)).toCompletableFuture().get(20, TimeUnit.SECONDS);
                 lastId = onA.next(TIMEOUT).id();
             }
             for (int n = 1; n <= 4; n++) {
                 a.broadcast("ward-8", Map.of("n", n)).toCompletableFuture().get(20, TimeUnit.SECONDS);
             }
-            try (SseTestClient resumedOnB = SseTestClient.open(sse(replicaB), "Last-Event-ID", lastId)) {
+            try (SseTestClient resumedOnB = replicaB.sse(WARD_8, "Last-Event-ID", lastId)) {
                 List<Integer> replayed = new ArrayList<>();
                 for (int i = 0; i < 4; i++) {
                     SseTestClient.Event next = resumedOnB.next(TIMEOUT);
@@ -93,14 +95,13 @@ class LiveReplicasIT {
     @Test
     void broadcastsHaveAProducerOfTheirOwnThatSendsAtOnce(KafkaBroker broker, KafkaTestClient client) throws Exception {
         // A linger far longer than the wait below: a broadcast sent by the agent's bulk producer would wait it out.
-        AgentConfig config = TestAgents.config(broker, "live-producer")
-                .set(AgentSettings.KAFKA_LIVE_TOPIC, client.uniqueTopic("live", 1))
-                .kafkaProducerProperty("linger.ms", "60000")
-                .kafkaProducerProperty("batch.size", "1000000")
-                .build();
-        RealtimeAgent agent = new RealtimeAgent() {};
-        try (RunningAgent running = TestAgents.start(agent, config);
-                WsTestClient ws = WsTestClient.connect(URI.create("ws://localhost:" + running.port() + "/ws"))) {
+        try (TestAgent<RealtimeAgent> running = TestAgent.start(
+                        () -> new RealtimeAgent() {},
+                        broker,
+                        c -> c.kafkaProducerProperty("linger.ms", "60000")
+                                .kafkaProducerProperty("batch.size", "1000000"));
+                WsTestClient ws = running.ws("/ws")) {
+            RealtimeAgent agent = running.agent();
             ws.send("subscribe", Map.of("topic", "ward-9"), null);
             ws.next("subscription_confirmed", TIMEOUT);
 
@@ -116,15 +117,17 @@ class LiveReplicasIT {
     void aReplicasOwnBroadcastReachesItsClientsAtAcknowledgement_butNeverOvertakesAnotherReplicasRecord(
             KafkaBroker broker, KafkaTestClient client) throws Exception {
         String liveTopic = client.uniqueTopic("live", 1);
-        AgentConfig config = TestAgents.config(broker, "own-broadcasts")
-                .set(AgentSettings.KAFKA_LIVE_TOPIC, liveTopic)
-                .kafkaConsumerProperty("interceptor.classes", GatedLiveFeed.class.getName())
-                .build();
-        GatedLiveFeed.watch(config.serviceName());
-        RealtimeAgent agent = new RealtimeAgent() {};
-        try (RunningAgent running = TestAgents.start(agent, config);
-                WsTestClient ws = WsTestClient.connect(URI.create("ws://localhost:" + running.port() + "/ws"));
+        String service = TestAgent.uniqueName("own-broadcasts");
+        GatedLiveFeed.watch(service);
+        try (TestAgent<RealtimeAgent> running = TestAgent.start(
+                        () -> new RealtimeAgent() {},
+                        broker,
+                        c -> c.serviceName(service)
+                                .set(AgentSettings.KAFKA_LIVE_TOPIC, liveTopic)
+                                .kafkaConsumerProperty("interceptor.classes", GatedLiveFeed.class.getName()));
+                WsTestClient ws = running.ws("/ws");
                 AutoCloseable gateOpens = GatedLiveFeed::release) {
+            RealtimeAgent agent = running.agent();
             ws.send("subscribe", Map.of("topic", "ward-5"), null);
             ws.next("subscription_confirmed", TIMEOUT);
             agent.broadcast("ward-5", Map.of("n", 0)).toCompletableFuture().get(20, TimeUnit.SECONDS);
@@ -153,9 +156,5 @@ class LiveReplicasIT {
 
     private static int n(JsonNode broadcast) {
         return broadcast.path("payload").path("data").path("n").asInt(-1);
-    }
-
-    private static URI sse(RunningAgent replica) {
-        return URI.create("http://localhost:" + replica.port() + "/stream/topic/ward-8");
     }
 }

@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.realtimeagents.agent.support.PrometheusText;
 import io.realtimeagents.agent.support.StalledWsClient;
-import io.realtimeagents.agent.support.TestAgents;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.common.live.SlowClientPolicy;
 import io.realtimeagents.common.live.WebSocketEndpoint;
 import io.realtimeagents.testkit.Await;
-import io.realtimeagents.testkit.HttpTestClient;
 import io.realtimeagents.testkit.KafkaBroker;
 import io.realtimeagents.testkit.KafkaTestClient;
+import io.realtimeagents.testkit.TestAgent;
 import io.realtimeagents.testkit.WithKafka;
 import io.realtimeagents.testkit.WsTestClient;
 import java.lang.management.ManagementFactory;
@@ -25,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** A client that stops reading is closed without holding back the others or growing the heap. */
@@ -40,9 +40,10 @@ class LiveSlowClientIT {
     @Test
     void stalledClientIsClosedAfterTheConfiguredTime_whileAHundredFastClientsGetEverythingWithoutExtraLatency(
             KafkaBroker broker, KafkaTestClient client) throws Exception {
-        RealtimeAgent agent = new RealtimeAgent() {};
         List<WsTestClient> fast = new ArrayList<>();
-        try (RunningAgent running = TestAgents.start(agent, config(broker, client, SlowClientPolicy.DROP))) {
+        try (TestAgent<RealtimeAgent> running =
+                TestAgent.start(() -> new RealtimeAgent() {}, broker, config(SlowClientPolicy.DROP))) {
+            RealtimeAgent agent = running.agent();
             URI uri = URI.create("ws://localhost:" + running.port() + "/ws/load");
             List<CompletableFuture<WsTestClient>> connecting = new ArrayList<>();
             for (int i = 0; i < FAST_CLIENTS; i++) {
@@ -109,8 +110,9 @@ class LiveSlowClientIT {
     @Test
     void underTheClosePolicyAClientIsClosedOnceItsBufferIsFull_andItsBacklogNeverGrowsMemory(
             KafkaBroker broker, KafkaTestClient client) throws Exception {
-        RealtimeAgent agent = new RealtimeAgent() {};
-        try (RunningAgent running = TestAgents.start(agent, config(broker, client, SlowClientPolicy.CLOSE))) {
+        try (TestAgent<RealtimeAgent> running =
+                TestAgent.start(() -> new RealtimeAgent() {}, broker, config(SlowClientPolicy.CLOSE))) {
+            RealtimeAgent agent = running.agent();
             flood(agent, "bulk", 1000); // nobody listens: warms up the producer, the feed and the pools
             Await.await(TIMEOUT, "the warm-up to be read", () -> received(running) >= 1000);
             long heapBefore = heapAfterGc();
@@ -143,23 +145,19 @@ class LiveSlowClientIT {
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
     }
 
-    private static AgentConfig config(KafkaBroker broker, KafkaTestClient client, SlowClientPolicy policy) {
-        return TestAgents.config(broker, "slow")
-                .eventsTopic(client.uniqueTopic("events", 1))
-                .set(AgentSettings.KAFKA_LIVE_TOPIC, client.uniqueTopic("live", 1))
-                .set(AgentSettings.LIVE_CLIENT_BUFFER_BYTES, BUFFER)
+    private static UnaryOperator<AgentConfig.Builder> config(SlowClientPolicy policy) {
+        return c -> c.set(AgentSettings.LIVE_CLIENT_BUFFER_BYTES, BUFFER)
                 .set(AgentSettings.LIVE_SLOW_CLIENT_POLICY, policy)
                 .set(AgentSettings.LIVE_SLOW_CLIENT_TIMEOUT, SLOW_TIMEOUT)
                 .set(AgentSettings.LIVE_HISTORY_SIZE, 10)
                 .set(
                         AgentSettings.WEBSOCKET_ENDPOINTS,
                         List.of(WebSocketEndpoint.of("/ws/load", "load"), WebSocketEndpoint.of("/ws/bulk", "bulk")))
-                .kafkaProducerProperty("max.request.size", "4194304")
-                .build();
+                .kafkaProducerProperty("max.request.size", "4194304");
     }
 
-    private static int subscribers(RunningAgent running, String topic) {
-        return HttpTestClient.of(running.url())
+    private static int subscribers(TestAgent<?> running, String topic) {
+        return running.http()
                 .get("/realtime/connections")
                 .json()
                 .path("topics")
@@ -167,25 +165,24 @@ class LiveSlowClientIT {
                 .asInt();
     }
 
-    private static double received(RunningAgent running) {
+    private static double received(TestAgent<?> running) {
         return metric(running, "realtime_live_messages_received_total", Map.of("kind", "broadcast"));
     }
 
-    private static double retainedBytes(RunningAgent running) {
+    private static double retainedBytes(TestAgent<?> running) {
         return metric(running, "realtime_live_retained_bytes", Map.of());
     }
 
-    private static double slowCloses(RunningAgent running) {
+    private static double slowCloses(TestAgent<?> running) {
         return metric(running, "realtime_live_closed_total", Map.of("transport", "websocket", "reason", "slow_client"));
     }
 
-    private static double dropped(RunningAgent running) {
+    private static double dropped(TestAgent<?> running) {
         return metric(running, "realtime_live_messages_dropped_total", Map.of("transport", "websocket"));
     }
 
-    private static double metric(RunningAgent running, String name, Map<String, String> labels) {
-        return PrometheusText.value(
-                        HttpTestClient.of(running.url()).get("/metrics").body(), name, labels)
+    private static double metric(TestAgent<?> running, String name, Map<String, String> labels) {
+        return PrometheusText.value(running.http().get("/metrics").body(), name, labels)
                 .orElse(0);
     }
 

@@ -2,14 +2,13 @@ package io.realtimeagents.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.realtimeagents.agent.support.TestAgents;
-import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.common.model.EventType;
 import io.realtimeagents.testkit.Await;
 import io.realtimeagents.testkit.KafkaBroker;
 import io.realtimeagents.testkit.KafkaTestClient;
 import io.realtimeagents.testkit.SseTestClient;
+import io.realtimeagents.testkit.TestAgent;
 import io.realtimeagents.testkit.WithKafka;
 import java.net.URI;
 import java.time.Duration;
@@ -30,19 +29,18 @@ class LiveSseIT {
     private static final int HISTORY = 20;
 
     private static RealtimeAgent agent;
-    private static RunningAgent running;
+    private static TestAgent<RealtimeAgent> running;
 
     @BeforeAll
     static void start(KafkaBroker broker, KafkaTestClient client) {
-        AgentConfig config = TestAgents.config(broker, "sse")
-                .eventsTopic(client.uniqueTopic("events", 1))
-                .set(AgentSettings.KAFKA_LIVE_TOPIC, client.uniqueTopic("live", 3))
-                .set(AgentSettings.LIVE_HISTORY_SIZE, HISTORY)
-                .set(AgentSettings.LIVE_HEARTBEAT_INTERVAL, Duration.ofMillis(300))
-                .set(AgentSettings.SSE_RETRY, Duration.ofMillis(1500))
-                .build();
-        agent = new RealtimeAgent() {};
-        running = TestAgents.start(agent, config);
+        running = TestAgent.start(
+                () -> new RealtimeAgent() {},
+                broker,
+                c -> c.set(AgentSettings.KAFKA_LIVE_TOPIC, client.uniqueTopic("live", 3))
+                        .set(AgentSettings.LIVE_HISTORY_SIZE, HISTORY)
+                        .set(AgentSettings.LIVE_HEARTBEAT_INTERVAL, Duration.ofMillis(300))
+                        .set(AgentSettings.SSE_RETRY, Duration.ofMillis(1500)));
+        agent = running.agent();
     }
 
     @AfterAll
@@ -51,7 +49,7 @@ class LiveSseIT {
     }
 
     private static URI url(String path) {
-        return URI.create("http://localhost:" + running.port() + path);
+        return running.url(path);
     }
 
     private static void broadcast(String topic, int n) throws Exception {

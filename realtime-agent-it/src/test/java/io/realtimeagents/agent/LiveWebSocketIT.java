@@ -3,23 +3,20 @@ package io.realtimeagents.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.realtimeagents.agent.support.TestAgents;
-import io.realtimeagents.common.config.AgentConfig;
+import io.realtimeagents.agent.support.EchoAgent;
 import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.common.live.WebSocketEndpoint;
 import io.realtimeagents.common.model.EventType;
-import io.realtimeagents.common.task.TaskProcessor;
 import io.realtimeagents.testkit.Await;
-import io.realtimeagents.testkit.HttpTestClient;
 import io.realtimeagents.testkit.KafkaBroker;
 import io.realtimeagents.testkit.KafkaTestClient;
+import io.realtimeagents.testkit.TestAgent;
 import io.realtimeagents.testkit.WithKafka;
 import io.realtimeagents.testkit.WsTestClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,35 +27,21 @@ import org.junit.jupiter.api.Test;
 class LiveWebSocketIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    /** Answers task type {@code echo} with its parameters. */
-    static final class EchoAgent extends RealtimeAgent {
-        @Override
-        protected Set<String> supportedTaskTypes() {
-            return Set.of("echo");
-        }
-
-        @Override
-        protected TaskProcessor createProcessor() {
-            return request -> Map.of("echo", request.parameters(), "query", request.query());
-        }
-    }
-
     private static EchoAgent agent;
-    private static RunningAgent running;
+    private static TestAgent<EchoAgent> running;
 
     @BeforeAll
     static void start(KafkaBroker broker, KafkaTestClient client) {
-        AgentConfig config = TestAgents.config(broker, "ws")
-                .eventsTopic(client.uniqueTopic("events", 1))
-                .set(AgentSettings.KAFKA_LIVE_TOPIC, client.uniqueTopic("live", 2))
-                .set(AgentSettings.WEBSOCKET_MAX_SUBSCRIPTIONS, 3)
-                .set(AgentSettings.WEBSOCKET_MAX_FRAME_BYTES, 4096)
-                .set(
-                        AgentSettings.WEBSOCKET_ENDPOINTS,
-                        List.of(WebSocketEndpoint.parse("/ws/health=health_events|alerts")))
-                .build();
-        agent = new EchoAgent();
-        running = TestAgents.start(agent, config);
+        running = TestAgent.start(
+                EchoAgent::new,
+                broker,
+                c -> c.set(AgentSettings.KAFKA_LIVE_TOPIC, client.uniqueTopic("live", 2))
+                        .set(AgentSettings.WEBSOCKET_MAX_SUBSCRIPTIONS, 3)
+                        .set(AgentSettings.WEBSOCKET_MAX_FRAME_BYTES, 4096)
+                        .set(
+                                AgentSettings.WEBSOCKET_ENDPOINTS,
+                                List.of(WebSocketEndpoint.parse("/ws/health=health_events|alerts"))));
+        agent = running.agent();
     }
 
     @AfterAll
@@ -247,9 +230,7 @@ class LiveWebSocketIT {
                             .asText())
                     .isEqualTo("high");
 
-            JsonNode connections = HttpTestClient.of(running.url())
-                    .get("/realtime/connections")
-                    .json();
+            JsonNode connections = running.http().get("/realtime/connections").json();
             assertThat(connections.path("total_connections").asInt()).isGreaterThanOrEqualTo(1);
             assertThat(connections.path("topics").path("health_events").asInt()).isGreaterThanOrEqualTo(1);
             assertThat(connections.path("total_topics").asInt()).isGreaterThanOrEqualTo(2);
@@ -257,9 +238,6 @@ class LiveWebSocketIT {
         Await.await(
                 TIMEOUT,
                 "the closed connection to leave /realtime/connections",
-                () -> !HttpTestClient.of(running.url())
-                        .get("/realtime/connections")
-                        .body()
-                        .contains("health_events"));
+                () -> !running.http().get("/realtime/connections").body().contains("health_events"));
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.realtimeagents.agent.support.MqttTestAgents;
 import io.realtimeagents.agent.support.PrometheusText;
+import io.realtimeagents.agent.support.ReadingAgent;
+import io.realtimeagents.agent.support.ReadingAgent.Reading;
 import io.realtimeagents.agent.support.TestAgents;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
@@ -18,9 +20,7 @@ import io.realtimeagents.testkit.MqttTestClient;
 import io.realtimeagents.testkit.WithKafka;
 import io.realtimeagents.testkit.WithMqtt;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
@@ -37,28 +37,6 @@ import org.junit.jupiter.api.Test;
 class MqttFailureStrategyIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    record Reading(String patientId, int value) {}
-
-    /** Fails readings whose value is negative, unless {@code acceptAll}. */
-    static final class ReadingAgent extends RealtimeAgent {
-        final List<Reading> handled = new CopyOnWriteArrayList<>();
-        private final boolean acceptAll;
-
-        ReadingAgent(boolean acceptAll) {
-            this.acceptAll = acceptAll;
-        }
-
-        @Override
-        protected void initialize() {
-            onMessage("reading", Reading.class, (reading, context) -> {
-                if (reading.value() < 0 && !acceptAll) {
-                    throw new IllegalStateException("negative reading of " + reading.patientId());
-                }
-                handled.add(reading);
-            });
-        }
-    }
-
     @Test
     void ignore_acknowledgesTheFailedMessageWithoutDeadLetter(KafkaBroker kafka, KafkaTestClient client)
             throws Exception {
@@ -66,7 +44,7 @@ class MqttFailureStrategyIT {
         String deadLetters = client.uniqueTopic("mqtt-dlq", 1);
         AgentConfig config = config(kafka, "mqtt-ignore", topic, deadLetters, HandlerFailureStrategy.IGNORE)
                 .build();
-        ReadingAgent agent = new ReadingAgent(false);
+        ReadingAgent agent = ReadingAgent.failingNegative();
         try (RunningAgent running = TestAgents.start(agent, config);
                 MqttTestClient devices = MqttTestClient.connect(mqtt())) {
             devices.publish(topic, "{\"patient_id\":\"p2\",\"value\":-1}", 1);
@@ -94,7 +72,7 @@ class MqttFailureStrategyIT {
         AgentConfig config = config(kafka, "mqtt-fail-stop", topic, deadLetters, HandlerFailureStrategy.FAIL_STOP)
                 .set(AgentSettings.MQTT_MAX_UNACKED_AGE, Duration.ofSeconds(1))
                 .build();
-        ReadingAgent first = new ReadingAgent(false);
+        ReadingAgent first = ReadingAgent.failingNegative();
         try (RunningAgent running = TestAgents.start(first, config);
                 MqttTestClient devices = MqttTestClient.connect(mqtt())) {
             devices.publish(topic, "{\"patient_id\":\"p2\",\"value\":-1}", 1);
@@ -119,7 +97,7 @@ class MqttFailureStrategyIT {
             assertThat(endOffset(client, deadLetters)).isZero();
         }
 
-        ReadingAgent next = new ReadingAgent(true);
+        ReadingAgent next = ReadingAgent.acceptingAll();
         try (RunningAgent running = TestAgents.start(next, config)) {
             Await.await(TIMEOUT, "both messages handled again", () -> next.handled.size() == 2);
             assertThat(next.handled).containsExactly(new Reading("p2", -1), new Reading("p3", 3));

@@ -3,6 +3,9 @@ package io.realtimeagents.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.realtimeagents.agent.support.PrometheusText;
+import io.realtimeagents.agent.support.ReadingAgent;
+import io.realtimeagents.agent.support.ReadingAgent.Attempt;
+import io.realtimeagents.agent.support.ReadingAgent.Reading;
 import io.realtimeagents.agent.support.TestAgents;
 import io.realtimeagents.common.InvalidMessageException;
 import io.realtimeagents.common.PayloadDecodingException;
@@ -32,41 +35,11 @@ import org.junit.jupiter.api.Test;
 class RetryAndDeadLetterIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    record Reading(String patientId, int value) {}
-
-    record Attempt(String patientId, int attempt) {}
-
-    /** Fails readings whose value is negative, and the first {@code failFirst} attempts of each reading. */
-    static final class ReadingAgent extends RealtimeAgent {
-        final List<Attempt> attempts = new CopyOnWriteArrayList<>();
-        final List<Reading> handled = new CopyOnWriteArrayList<>();
-        private final int failFirst;
-
-        ReadingAgent(int failFirst) {
-            this.failFirst = failFirst;
-        }
-
-        @Override
-        protected void initialize() {
-            onMessage("reading", Reading.class, (reading, context) -> {
-                attempts.add(new Attempt(reading.patientId(), context.attempt()));
-                if (reading.value() < 0) {
-                    throw new IllegalStateException(
-                            "negative reading " + reading.value() + " of " + reading.patientId());
-                }
-                if (context.attempt() <= failFirst) {
-                    throw new IllegalStateException("attempt " + context.attempt() + " fails on purpose");
-                }
-                handled.add(reading);
-            });
-        }
-    }
-
     @Test
     void handlerFailingTwice_isRetriedAndSucceedsOnTheThirdAttempt(KafkaBroker broker, KafkaTestClient client) {
         String topic = client.uniqueTopic("flaky", 1);
         try (TestAgent<ReadingAgent> running = TestAgent.start(
-                () -> new ReadingAgent(2),
+                () -> ReadingAgent.failingFirst(2),
                 broker,
                 c -> c.streamingTopics(topic)
                         .topicMessageType(topic, "reading")
@@ -101,7 +74,9 @@ class RetryAndDeadLetterIT {
         String deadLetters = topic + ".dlq";
         broker.createTopic(deadLetters, 1);
         try (TestAgent<ReadingAgent> running = TestAgent.start(
-                () -> new ReadingAgent(0), broker, c -> c.streamingTopics(topic).topicMessageType(topic, "reading"))) {
+                ReadingAgent::failingNegative,
+                broker,
+                c -> c.streamingTopics(topic).topicMessageType(topic, "reading"))) {
             ReadingAgent agent = running.agent();
             AgentConfig config = running.config();
             String poison = "{\"patient_id\":\"p2\",\"value\":-1}";
@@ -199,7 +174,9 @@ class RetryAndDeadLetterIT {
         String deadLetters = topic + ".dlq";
         broker.createTopic(deadLetters, 1);
         try (TestAgent<ReadingAgent> running = TestAgent.start(
-                () -> new ReadingAgent(0), broker, c -> c.streamingTopics(topic).topicMessageType(topic, "reading"))) {
+                ReadingAgent::failingNegative,
+                broker,
+                c -> c.streamingTopics(topic).topicMessageType(topic, "reading"))) {
             ReadingAgent agent = running.agent();
             AgentConfig config = running.config();
             RecordMetadata broken = client.produce(topic, "k1", "{\"patient_id\": \"p1\", \"value\": ");
@@ -250,7 +227,7 @@ class RetryAndDeadLetterIT {
         String deadLetters = topic + ".dlq";
         broker.createTopic(deadLetters, 1);
         try (TestAgent<ReadingAgent> running =
-                TestAgent.start(() -> new ReadingAgent(0), broker, c -> c.streamingTopics(topic))) {
+                TestAgent.start(ReadingAgent::failingNegative, broker, c -> c.streamingTopics(topic))) {
             ReadingAgent agent = running.agent();
             AgentConfig config = running.config();
             String body = "{\"patient_id\":\"p1\",\"temperature\":38.5}";
@@ -283,7 +260,7 @@ class RetryAndDeadLetterIT {
         String deadLetters = topic + ".dlq";
         broker.createTopic(deadLetters, 1);
         try (TestAgent<ReadingAgent> running = TestAgent.start(
-                () -> new ReadingAgent(0),
+                ReadingAgent::failingNegative,
                 broker,
                 c -> c.streamingTopics(topic).set(AgentSettings.HANDLER_UNHANDLED, UnhandledMessagePolicy.IGNORE))) {
             ReadingAgent agent = running.agent();
@@ -306,7 +283,7 @@ class RetryAndDeadLetterIT {
         String deadLetters = "failed." + topic;
         broker.createTopic(deadLetters, 1);
         try (TestAgent<ReadingAgent> running = TestAgent.start(
-                () -> new ReadingAgent(0),
+                ReadingAgent::failingNegative,
                 broker,
                 c -> c.streamingTopics(topic)
                         .topicMessageType(topic, "reading")

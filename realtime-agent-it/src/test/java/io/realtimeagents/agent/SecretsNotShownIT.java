@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.realtimeagents.agent.support.EchoAgent;
 import io.realtimeagents.agent.support.LogCapture;
 import io.realtimeagents.agent.support.TestAgents;
 import io.realtimeagents.agent.support.TestTokens;
 import io.realtimeagents.common.config.AgentSettings;
-import io.realtimeagents.common.task.TaskProcessor;
 import io.realtimeagents.testkit.Await;
 import io.realtimeagents.testkit.HttpTestClient;
 import io.realtimeagents.testkit.KafkaBroker;
@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -43,19 +42,6 @@ class SecretsNotShownIT {
     private static final String DB_PASSWORD = "db-password-never-shown-42";
     private static final List<String> SECRETS = List.of(JWT_SECRET, API_KEY, MQTT_PASSWORD, DB_PASSWORD);
 
-    /** Echoes its query. */
-    static final class EchoAgent extends RealtimeAgent {
-        @Override
-        protected Set<String> supportedTaskTypes() {
-            return Set.of("echo");
-        }
-
-        @Override
-        protected TaskProcessor createProcessor() {
-            return request -> Map.of("echo", String.valueOf(request.query()));
-        }
-    }
-
     @Test
     void secretsAppearInNoStatusAnswerAndNoLogLine(KafkaBroker broker, KafkaTestClient client) throws Exception {
         Logger agentLogs = (Logger) LoggerFactory.getLogger("io.realtimeagents");
@@ -65,8 +51,6 @@ class SecretsNotShownIT {
         try (LogCapture logs = LogCapture.root()) {
             RunningAgent running = RealtimeAgents.app(EchoAgent::new)
                     .config(TestAgents.config(broker, "secrets")
-                            .eventsTopic(client.uniqueTopic("events", 1))
-                            .set(AgentSettings.KAFKA_LIVE_TOPIC, client.uniqueTopic("live", 1))
                             .set(AgentSettings.LIVE_AUTH_JWT_SECRET, JWT_SECRET)
                             .set(AgentSettings.LIVE_AUTH_API_KEYS, API_KEY + "=alerts;tasks=*;scope=status")
                             .set(AgentSettings.MQTT_HOST, "127.0.0.1")

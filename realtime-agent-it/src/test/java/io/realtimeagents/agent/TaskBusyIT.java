@@ -3,11 +3,10 @@ package io.realtimeagents.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.realtimeagents.agent.support.HoldingAgent;
 import io.realtimeagents.agent.support.TestAgents;
-import io.realtimeagents.common.InvalidTaskInputException;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
-import io.realtimeagents.common.task.TaskProcessor;
 import io.realtimeagents.testkit.Await;
 import io.realtimeagents.testkit.HttpTestClient;
 import io.realtimeagents.testkit.HttpTestClient.Response;
@@ -23,10 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -38,37 +34,10 @@ import org.junit.jupiter.api.Test;
 class TaskBusyIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    /** Task {@code hold} waits until the test releases it; task {@code check} needs a {@code patient_id}. */
-    static final class HoldingAgent extends RealtimeAgent {
-        final Semaphore started = new Semaphore(0);
-        final CountDownLatch release = new CountDownLatch(1);
-
-        @Override
-        protected Set<String> supportedTaskTypes() {
-            return Set.of("hold", "check");
-        }
-
-        @Override
-        protected TaskProcessor createProcessor() {
-            return request -> {
-                if (request.taskType().equals("check")) {
-                    if (!request.parameters().containsKey("patient_id")) {
-                        throw new InvalidTaskInputException("parameters.patient_id is required");
-                    }
-                    return Map.of("checked", true);
-                }
-                started.release();
-                return Map.of("released", release.await(60, TimeUnit.SECONDS));
-            };
-        }
-    }
-
     @Test
     void aFullExecutorRefusesHttpWith503AndWebSocketWithBusy_andRunsTheQueuedTaskLater(
             KafkaBroker broker, KafkaTestClient client) throws Exception {
         AgentConfig config = TestAgents.config(broker, "busy")
-                .eventsTopic(client.uniqueTopic("events", 1))
-                .set(AgentSettings.KAFKA_LIVE_TOPIC, client.uniqueTopic("live", 1))
                 .set(AgentSettings.TASK_WORKERS, 1)
                 .set(AgentSettings.TASK_QUEUE_CAPACITY, 1)
                 .build();
@@ -135,11 +104,7 @@ class TaskBusyIT {
     @Test
     void aWebSocketRequestWithInvalidInput_isAnsweredWithInvalidTaskInput(KafkaBroker broker, KafkaTestClient client)
             throws Exception {
-        try (TestAgent<HoldingAgent> running = TestAgent.start(
-                        HoldingAgent::new,
-                        broker,
-                        c -> c.eventsTopic(client.uniqueTopic("events", 1))
-                                .set(AgentSettings.KAFKA_LIVE_TOPIC, client.uniqueTopic("live", 1)));
+        try (TestAgent<HoldingAgent> running = TestAgent.start(HoldingAgent::new, broker, c -> c);
                 WsTestClient ws = WsTestClient.connect(URI.create("ws://localhost:" + running.port() + "/ws"))) {
             ws.send("agent_request", Map.of("task_type", "check", "parameters", Map.of()), "c-1");
 

@@ -2,12 +2,12 @@ package io.realtimeagents.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.realtimeagents.agent.support.HoldingAgent;
 import io.realtimeagents.agent.support.TestAgents;
 import io.realtimeagents.agent.support.WsSubscribers;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.common.live.WebSocketEndpoint;
-import io.realtimeagents.common.task.TaskProcessor;
 import io.realtimeagents.testkit.Await;
 import io.realtimeagents.testkit.HttpTestClient;
 import io.realtimeagents.testkit.HttpTestClient.Response;
@@ -19,9 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -40,44 +38,23 @@ class TaskOffEventLoopIT {
     private static final Duration DELIVERY_BOUND = Duration.ofSeconds(1);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    /** Task {@code block} holds its thread until the test has broadcast for {@link #BLOCKING}. */
-    static final class BlockingAgent extends RealtimeAgent {
-        final CountDownLatch started = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
-
-        @Override
-        protected Set<String> supportedTaskTypes() {
-            return Set.of("block");
-        }
-
-        @Override
-        protected TaskProcessor createProcessor() {
-            return request -> {
-                started.countDown();
-                return Map.of("released", release.await(60, TimeUnit.SECONDS));
-            };
-        }
-    }
-
     @Test
     void broadcastsReachAHundredClientsWithinASecond_whileATaskBlocksForTwoSeconds(
             KafkaBroker broker, KafkaTestClient client) throws Exception {
         AgentConfig config = TestAgents.config(broker, "offloop")
-                .eventsTopic(client.uniqueTopic("events", 1))
-                .set(AgentSettings.KAFKA_LIVE_TOPIC, client.uniqueTopic("live", 1))
                 .set(AgentSettings.WEBSOCKET_ENDPOINTS, List.of(WebSocketEndpoint.of("/ws/fan", "fan")))
                 .build();
-        BlockingAgent agent = new BlockingAgent();
+        HoldingAgent agent = new HoldingAgent();
         List<WsTestClient> clients = new ArrayList<>();
         try (RunningAgent running = RealtimeAgents.app(() -> agent)
                 .config(config)
-                .endpoint("/block", "block")
+                .endpoint("/block", "hold")
                 .start()) {
             WsSubscribers.connect(running, "/ws/fan", "fan", CLIENTS, TIMEOUT, clients);
 
             CompletableFuture<Response> task = CompletableFuture.supplyAsync(
                     () -> HttpTestClient.of(running.url()).post("/block", "{}"));
-            assertThat(agent.started.await(20, TimeUnit.SECONDS))
+            assertThat(agent.started.tryAcquire(20, TimeUnit.SECONDS))
                     .as("the task started")
                     .isTrue();
             long blockedSince = System.nanoTime();

@@ -21,17 +21,22 @@ public final class TestAgents {
     }
 
     /**
-     * A configuration of the given broker with a unique service name (hence consumer group), any free HTTP port,
-     * two fast retries and frequent commits.
+     * The configuration {@link TestAgent} gives: the given broker, a unique service name (hence consumer group), any
+     * free HTTP port, two fast retries, frequent commits, and events and live topics of the service's own.
      */
     public static AgentConfig.Builder config(KafkaBroker broker, String servicePrefix) {
+        String name = uniqueName(servicePrefix);
+        broker.createTopic(name + ".events", 1);
+        broker.createTopic(name + ".live", 1);
         return AgentConfig.builder()
-                .serviceName(uniqueName(servicePrefix))
+                .serviceName(name)
                 .kafkaBootstrapServers(broker.bootstrapServers())
                 .httpPort(0)
                 .retries(TestAgent.RETRIES, TestAgent.RETRY_BACKOFF, TestAgent.RETRY_BACKOFF_MAX)
                 .set(AgentSettings.KAFKA_COMMIT_INTERVAL, TestAgent.COMMIT_INTERVAL)
-                .set(AgentSettings.SHUTDOWN_TIMEOUT, TestAgent.SHUTDOWN_TIMEOUT);
+                .set(AgentSettings.SHUTDOWN_TIMEOUT, TestAgent.SHUTDOWN_TIMEOUT)
+                .eventsTopic(name + ".events")
+                .set(AgentSettings.KAFKA_LIVE_TOPIC, name + ".live");
     }
 
     /** Starts the agent instance with the configuration. */
