@@ -3,12 +3,10 @@ package io.realtimeagents.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.realtimeagents.agent.support.FlakyAssignor;
-import io.realtimeagents.agent.support.TestAgents;
-import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.testkit.Await;
-import io.realtimeagents.testkit.HttpTestClient;
 import io.realtimeagents.testkit.KafkaBroker;
 import io.realtimeagents.testkit.KafkaTestClient;
+import io.realtimeagents.testkit.TestAgent;
 import io.realtimeagents.testkit.WithKafka;
 import java.time.Duration;
 import java.util.List;
@@ -25,11 +23,6 @@ class ConsumerRestartIT {
     void consumerLoopFailing_isRestartedWithBackoff_andHandlesTheRecordsAfterwards(
             KafkaBroker broker, KafkaTestClient client) {
         String topic = client.uniqueTopic("restarted", 2);
-        AgentConfig config = TestAgents.config(broker, "restart")
-                .streamingTopics(topic)
-                .topicMessageType(topic, "note")
-                .kafkaConsumerProperty("partition.assignment.strategy", FlakyAssignor.class.getName())
-                .build();
         List<String> handled = new CopyOnWriteArrayList<>();
         RealtimeAgent agent = new RealtimeAgent() {
             @Override
@@ -38,17 +31,18 @@ class ConsumerRestartIT {
             }
         };
         FlakyAssignor.failNext.set(2);
-        try (RunningAgent running = TestAgents.start(agent, config)) {
+        try (TestAgent<RealtimeAgent> running = TestAgent.start(
+                () -> agent,
+                broker,
+                c -> c.streamingTopics(topic)
+                        .topicMessageType(topic, "note")
+                        .kafkaConsumerProperty("partition.assignment.strategy", FlakyAssignor.class.getName()))) {
             client.produce(topic, "a", "first");
             Await.await(
                     TIMEOUT,
                     "readiness naming the restart",
-                    () -> HttpTestClient.of(running.url())
-                            .get("/health/ready")
-                            .body()
-                            .contains("the Kafka consumer stopped on"));
-            assertThat(HttpTestClient.of(running.url()).get("/health/live").status())
-                    .isEqualTo(200);
+                    () -> running.http().get("/health/ready").body().contains("the Kafka consumer stopped on"));
+            assertThat(running.http().get("/health/live").status()).isEqualTo(200);
 
             Await.await(TIMEOUT, "the record handled after the restarts", () -> handled.contains("first"));
             client.produce(topic, "b", "second");
@@ -56,7 +50,7 @@ class ConsumerRestartIT {
             Await.await(
                     TIMEOUT,
                     "ready again",
-                    () -> HttpTestClient.of(running.url()).get("/health/ready").status() == 200);
+                    () -> running.http().get("/health/ready").status() == 200);
             assertThat(FlakyAssignor.failNext.get()).isZero();
         } finally {
             FlakyAssignor.failNext.set(0);

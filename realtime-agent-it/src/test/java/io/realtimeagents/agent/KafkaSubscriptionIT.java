@@ -3,14 +3,12 @@ package io.realtimeagents.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.realtimeagents.agent.support.TestAgents;
 import io.realtimeagents.common.ConfigurationException;
-import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.testkit.Await;
-import io.realtimeagents.testkit.HttpTestClient;
 import io.realtimeagents.testkit.KafkaBroker;
 import io.realtimeagents.testkit.KafkaTestClient;
+import io.realtimeagents.testkit.TestAgent;
 import io.realtimeagents.testkit.WithKafka;
 import java.time.Duration;
 import java.util.List;
@@ -51,19 +49,18 @@ class KafkaSubscriptionIT {
         String untyped = client.uniqueTopic("code-untyped", 2);
         String typed = client.uniqueTopic("code-typed", 2);
         String configured = client.uniqueTopic("configured", 1);
-        SubscribingAgent agent = new SubscribingAgent(untyped, typed);
-        AgentConfig config = TestAgents.config(broker, "subscribing")
-                .streamingTopics(configured)
-                .topicMessageType(configured, "heart_rate")
-                .build();
-        try (RunningAgent running = TestAgents.start(agent, config)) {
+        try (TestAgent<SubscribingAgent> running = TestAgent.start(
+                () -> new SubscribingAgent(untyped, typed),
+                broker,
+                c -> c.streamingTopics(configured).topicMessageType(configured, "heart_rate"))) {
+            SubscribingAgent agent = running.agent();
             client.produce(untyped, "p1", "{\"patient_id\":\"p1\",\"bpm\":101}");
             client.produce(typed, "p1", "{\"patient_id\":\"p1\",\"bpm\":102}", Map.of("message_type", "other_type"));
             client.produce(configured, "p1", "{\"patient_id\":\"p1\",\"bpm\":103}");
 
             Await.await(TIMEOUT, "three readings handled", () -> agent.seen.size() == 3);
             assertThat(agent.seen).containsExactlyInAnyOrder("heart_rate 101", "other_type 102", "heart_rate 103");
-            assertThat(HttpTestClient.of(running.url())
+            assertThat(running.http()
                             .get("/realtime/status")
                             .json()
                             .get("active_streams")
@@ -75,11 +72,10 @@ class KafkaSubscriptionIT {
     @Test
     void theConfigurationsTypeOfATopic_winsOverTheCodes(KafkaBroker broker, KafkaTestClient client) {
         String untyped = client.uniqueTopic("remapped", 1);
-        SubscribingAgent agent = new SubscribingAgent(untyped, client.uniqueTopic("unused", 1));
-        AgentConfig config = TestAgents.config(broker, "remapped")
-                .topicMessageType(untyped, "other_type")
-                .build();
-        try (RunningAgent running = TestAgents.start(agent, config)) {
+        String unused = client.uniqueTopic("unused", 1);
+        try (TestAgent<SubscribingAgent> running = TestAgent.start(
+                () -> new SubscribingAgent(untyped, unused), broker, c -> c.topicMessageType(untyped, "other_type"))) {
+            SubscribingAgent agent = running.agent();
             client.produce(untyped, "p1", "{\"patient_id\":\"p1\",\"bpm\":104}");
             Await.await(TIMEOUT, "the reading handled", () -> !agent.seen.isEmpty());
             assertThat(agent.seen).containsExactly("other_type 104");
@@ -88,10 +84,10 @@ class KafkaSubscriptionIT {
 
     @Test
     void aSubscriptionWithKafkaDisabled_failsTheStartNamingTheSetting(KafkaBroker broker) {
-        AgentConfig config = TestAgents.config(broker, "no-kafka")
-                .set(AgentSettings.REALTIME_ENABLED, false)
-                .build();
-        assertThatThrownBy(() -> TestAgents.start(new SubscribingAgent("vitals", "typed"), config))
+        assertThatThrownBy(() -> TestAgent.start(
+                        () -> new SubscribingAgent("vitals", "typed"),
+                        broker,
+                        c -> c.set(AgentSettings.REALTIME_ENABLED, false)))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("vitals")
                 .hasMessageContaining("REALTIME_ENABLED=false");

@@ -3,14 +3,13 @@ package io.realtimeagents.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.realtimeagents.agent.support.MqttTestAgents;
-import io.realtimeagents.agent.support.TestAgents;
-import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.testkit.Await;
 import io.realtimeagents.testkit.HttpTestClient;
 import io.realtimeagents.testkit.KafkaBroker;
 import io.realtimeagents.testkit.KafkaTestClient;
 import io.realtimeagents.testkit.MqttBrokers;
 import io.realtimeagents.testkit.MqttTestClient;
+import io.realtimeagents.testkit.TestAgent;
 import io.realtimeagents.testkit.WithKafka;
 import io.realtimeagents.testkit.WithMqtt;
 import java.time.Duration;
@@ -73,15 +72,16 @@ class MqttHandlerOutputsIT {
             KafkaBroker kafka, KafkaTestClient client) throws Exception {
         String p = MqttTestClient.uniqueTopic("outputs");
         String deadLetters = client.uniqueTopic("mqtt-outputs-dlq", 1);
-        String output = TestAgents.uniqueName("mqtt-outputs");
+        String output = TestAgent.uniqueName("mqtt-outputs");
         NewTopic small = new NewTopic(output, 1, (short) 1)
                 .configs(Map.of("max.message.bytes", Integer.toString(OUTPUT_MAX_BYTES)));
         client.admin().createTopics(List.of(small)).all().get(30, TimeUnit.SECONDS);
-        AgentConfig config = MqttTestAgents.config(kafka, MqttBrokers.shared(), "mqtt-outputs", deadLetters)
-                .build();
-        NoteAgent agent = new NoteAgent(p + "/notes", output);
-        try (RunningAgent running = TestAgents.start(agent, config);
+        try (TestAgent<NoteAgent> running = TestAgent.start(
+                        () -> new NoteAgent(p + "/notes", output),
+                        kafka,
+                        MqttTestAgents.mqtt(MqttBrokers.shared(), "mqtt-outputs", deadLetters));
                 MqttTestClient devices = MqttTestClient.connect(MqttBrokers.shared())) {
+            NoteAgent agent = running.agent();
             devices.publish(p + "/notes", "{\"id\":\"too-big\",\"size\":" + OUTPUT_MAX_BYTES * 4 + "}", 1);
             devices.publish(p + "/notes", "{\"id\":\"once\",\"size\":10}", 1);
             devices.publish(p + "/notes", "{\"id\":\"fine\",\"size\":10}", 1);

@@ -2,8 +2,6 @@ package io.realtimeagents.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.realtimeagents.agent.support.TestAgents;
-import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.testkit.Await;
 import io.realtimeagents.testkit.HttpTestClient;
@@ -32,13 +30,6 @@ class MqttTlsIT {
     void agentConnectsOverTls_trustingTheCaFile_andHandlesMessages(KafkaBroker kafka, MqttBroker mqtt) {
         MqttTls tls = tlsOf(mqtt);
         String topic = MqttTestClient.uniqueTopic("tls");
-        AgentConfig config = TestAgents.config(kafka, "mqtt-tls")
-                .mqttBroker("localhost", tls.port())
-                .set(AgentSettings.MQTT_TLS, true)
-                .set(AgentSettings.MQTT_TLS_CA_FILE, tls.caFile().toString())
-                .mqttSubscription(topic + "=reading@1")
-                .set(AgentSettings.MQTT_CLIENT_ID, TestAgents.uniqueName("tls-agent"))
-                .build();
         List<Reading> handled = new CopyOnWriteArrayList<>();
         RealtimeAgent agent = new RealtimeAgent() {
             @Override
@@ -46,7 +37,16 @@ class MqttTlsIT {
                 onMessage("reading", Reading.class, (reading, context) -> handled.add(reading));
             }
         };
-        try (RunningAgent running = TestAgents.start(agent, config);
+        try (TestAgent<RealtimeAgent> running = TestAgent.start(
+                        () -> agent,
+                        kafka,
+                        c -> c.mqttBroker("localhost", tls.port())
+                                .set(AgentSettings.MQTT_TLS, true)
+                                .set(
+                                        AgentSettings.MQTT_TLS_CA_FILE,
+                                        tls.caFile().toString())
+                                .mqttSubscription(topic + "=reading@1")
+                                .set(AgentSettings.MQTT_CLIENT_ID, TestAgent.uniqueName("tls-agent")));
                 MqttTestClient device = MqttTestClient.connect(mqtt)) {
             device.publish(topic, "{\"patient_id\":\"p1\",\"value\":7}", 1);
 
@@ -71,7 +71,7 @@ class MqttTlsIT {
                 c -> c.mqttBroker("localhost", tls.port())
                         .set(AgentSettings.MQTT_TLS, true)
                         .mqttSubscription(MqttTestClient.uniqueTopic("untrusted") + "=reading@1")
-                        .set(AgentSettings.MQTT_CLIENT_ID, TestAgents.uniqueName("untrusted-agent")))) {
+                        .set(AgentSettings.MQTT_CLIENT_ID, TestAgent.uniqueName("untrusted-agent")))) {
             HttpTestClient.Response ready = running.http().get("/health/ready");
 
             assertThat(ready.status()).isEqualTo(503);

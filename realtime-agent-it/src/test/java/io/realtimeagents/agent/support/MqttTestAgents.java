@@ -5,7 +5,9 @@ import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.testkit.KafkaBroker;
 import io.realtimeagents.testkit.MqttBroker;
 import io.realtimeagents.testkit.MqttBrokers;
+import io.realtimeagents.testkit.TestAgent;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /** Configurations of agents under test that use MQTT, and the optional Mosquitto interoperability broker. */
 public final class MqttTestAgents {
@@ -25,9 +27,17 @@ public final class MqttTestAgents {
      */
     public static AgentConfig.Builder config(
             KafkaBroker kafka, MqttBroker mqtt, String servicePrefix, String deadLetterTopic) {
-        return TestAgents.config(kafka, servicePrefix)
-                .mqttBroker(mqtt.host(), mqtt.port())
-                .set(AgentSettings.MQTT_CLIENT_ID, TestAgents.uniqueName(servicePrefix + "-client"))
+        return mqtt(mqtt, servicePrefix, deadLetterTopic).apply(TestAgents.config(kafka, servicePrefix));
+    }
+
+    /**
+     * The MQTT part of {@link #config}, for {@link TestAgent#start}: the broker, a unique client id, the dead-letter
+     * topic, and a one-second reconnect backoff.
+     */
+    public static UnaryOperator<AgentConfig.Builder> mqtt(
+            MqttBroker mqtt, String clientPrefix, String deadLetterTopic) {
+        return builder -> builder.mqttBroker(mqtt.host(), mqtt.port())
+                .set(AgentSettings.MQTT_CLIENT_ID, TestAgent.uniqueName(clientPrefix + "-client"))
                 .set(AgentSettings.MQTT_DEAD_LETTER_TOPIC, deadLetterTopic)
                 .set(AgentSettings.MQTT_RECONNECT_BACKOFF, Duration.ofSeconds(1))
                 .set(AgentSettings.MQTT_RECONNECT_BACKOFF_MAX, Duration.ofSeconds(2));
