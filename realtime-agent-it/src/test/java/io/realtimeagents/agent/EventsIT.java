@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.realtimeagents.agent.internal.kafka.KafkaRuntime;
-import io.realtimeagents.agent.support.TestAgents;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.json.Json;
 import io.realtimeagents.common.model.EventType;
@@ -190,9 +189,8 @@ class EventsIT {
     void sendKafkaMessage_completesWithPartitionAndOffset_andEncodesPayloads(KafkaBroker broker, KafkaTestClient client)
             throws Exception {
         String topic = client.uniqueTopic("sent", 3);
-        QuietAgent agent = new QuietAgent();
-        try (RunningAgent running =
-                TestAgents.start(agent, TestAgents.config(broker, "sender").build())) {
+        try (TestAgent<QuietAgent> running = TestAgent.start(QuietAgent::new, broker)) {
+            QuietAgent agent = running.agent();
             SentRecord json = agent.sendKafkaMessage(topic, "p1", new Reading("p1", 128))
                     .toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);

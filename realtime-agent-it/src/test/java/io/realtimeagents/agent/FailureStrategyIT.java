@@ -16,9 +16,6 @@ import io.realtimeagents.testkit.KafkaTestClient;
 import io.realtimeagents.testkit.WithKafka;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +42,7 @@ class FailureStrategyIT {
 
             Await.await(TIMEOUT, "all three offsets committed", () -> committed(client, config, topic) == 3);
             assertThat(agent.handled).containsExactly(new Reading("p1", 1), new Reading("p3", 3));
-            assertThat(endOffset(client, deadLetters)).isZero();
+            assertThat(client.endOffset(deadLetters)).isZero();
             String metrics = HttpTestClient.of(running.url()).get("/metrics").body();
             assertThat(PrometheusText.value(
                             metrics,
@@ -84,7 +81,7 @@ class FailureStrategyIT {
                     .isEqualTo(503);
             Await.await(TIMEOUT, "the record before the poison committed", () -> committed(client, config, topic) == 1);
             assertThat(first.handled).containsExactly(new Reading("p1", 1));
-            assertThat(endOffset(client, deadLetters)).isZero();
+            assertThat(client.endOffset(deadLetters)).isZero();
         }
         assertThat(committed(client, config, topic)).isEqualTo(1);
 
@@ -117,14 +114,5 @@ class FailureStrategyIT {
         return client.committedOffsets(config.consumerGroup(), topic).values().stream()
                 .mapToLong(Long::longValue)
                 .sum();
-    }
-
-    private static long endOffset(KafkaTestClient client, String topic) throws Exception {
-        TopicPartition partition = new TopicPartition(topic, 0);
-        return client.admin()
-                .listOffsets(Map.of(partition, OffsetSpec.latest()))
-                .partitionResult(partition)
-                .get(30, TimeUnit.SECONDS)
-                .offset();
     }
 }

@@ -467,19 +467,9 @@ abstract class MqttCoreSuite {
                     TIMEOUT,
                     "the marker on the kept filter handled",
                     () -> agent.seqs().contains(1));
-            assertThat(endOffset(client, deadLetters)).as("dead letters").isEqualTo(1);
+            assertThat(client.endOffset(deadLetters)).as("dead letters").isEqualTo(1);
             assertThat(agent.seqs()).containsExactly(1);
         }
-    }
-
-    private static long endOffset(KafkaTestClient client, String topic) throws Exception {
-        org.apache.kafka.common.TopicPartition partition = new org.apache.kafka.common.TopicPartition(topic, 0);
-        return client.admin()
-                .listOffsets(Map.of(partition, org.apache.kafka.clients.admin.OffsetSpec.latest()))
-                .all()
-                .get()
-                .get(partition)
-                .offset();
     }
 
     private static String createTopic(KafkaTestClient client, String prefix, int maxMessageBytes) throws Exception {
@@ -509,7 +499,7 @@ abstract class MqttCoreSuite {
             devices.publishAll(topic, List.of("{\"seq\":0}", large, "{\"seq\":2}", huge, "{\"seq\":4}"), 1);
 
             client.awaitRecords(vitals, r -> r.value().equals("{\"seq\":4}"), 1, TIMEOUT);
-            List<String> all = client.consume(vitals, (int) endOffset(client, vitals), TIMEOUT).stream()
+            List<String> all = client.consume(vitals, (int) client.endOffset(vitals), TIMEOUT).stream()
                     .map(ConsumerRecord::value)
                     .distinct()
                     .toList();

@@ -21,9 +21,6 @@ import io.realtimeagents.testkit.WithKafka;
 import io.realtimeagents.testkit.WithMqtt;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,7 +49,7 @@ class MqttFailureStrategyIT {
 
             Await.await(TIMEOUT, "the message after the failed one handled", () -> !agent.handled.isEmpty());
             assertThat(agent.handled).containsExactly(new Reading("p3", 3));
-            assertThat(endOffset(client, deadLetters)).isZero();
+            assertThat(client.endOffset(deadLetters)).isZero();
             String metrics = HttpTestClient.of(running.url()).get("/metrics").body();
             assertThat(PrometheusText.value(
                             metrics,
@@ -94,7 +91,7 @@ class MqttFailureStrategyIT {
             assertThat(HttpTestClient.of(running.url()).get("/health/ready").status())
                     .isEqualTo(503);
             assertThat(first.handled).isEmpty();
-            assertThat(endOffset(client, deadLetters)).isZero();
+            assertThat(client.endOffset(deadLetters)).isZero();
         }
 
         ReadingAgent next = ReadingAgent.acceptingAll();
@@ -114,14 +111,5 @@ class MqttFailureStrategyIT {
                 .set(AgentSettings.MQTT_SHARED_GROUP, "none")
                 .mqttSubscription(topic + "=reading@1")
                 .set(AgentSettings.HANDLER_FAILURE_STRATEGY, strategy);
-    }
-
-    private static long endOffset(KafkaTestClient client, String topic) throws Exception {
-        TopicPartition partition = new TopicPartition(topic, 0);
-        return client.admin()
-                .listOffsets(Map.of(partition, OffsetSpec.latest()))
-                .partitionResult(partition)
-                .get(30, TimeUnit.SECONDS)
-                .offset();
     }
 }

@@ -6,7 +6,6 @@ import io.realtimeagents.agent.support.PrometheusText;
 import io.realtimeagents.agent.support.ReadingAgent;
 import io.realtimeagents.agent.support.ReadingAgent.Attempt;
 import io.realtimeagents.agent.support.ReadingAgent.Reading;
-import io.realtimeagents.agent.support.TestAgents;
 import io.realtimeagents.common.InvalidMessageException;
 import io.realtimeagents.common.PayloadDecodingException;
 import io.realtimeagents.common.config.AgentConfig;
@@ -22,11 +21,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /** Failed handlers are retried with backoff, then dead-lettered with the documented headers; the partition moves on. */
@@ -132,10 +128,6 @@ class RetryAndDeadLetterIT {
         String topic = client.uniqueTopic("invalid", 1);
         String deadLetters = topic + ".dlq";
         broker.createTopic(deadLetters, 1);
-        AgentConfig config = TestAgents.config(broker, "invalid")
-                .streamingTopics(topic)
-                .topicMessageType(topic, "reading")
-                .build();
         List<Integer> handled = new CopyOnWriteArrayList<>();
         List<Integer> attempts = new CopyOnWriteArrayList<>();
         RealtimeAgent agent = new RealtimeAgent() {
@@ -150,7 +142,8 @@ class RetryAndDeadLetterIT {
                 });
             }
         };
-        try (RunningAgent running = TestAgents.start(agent, config)) {
+        try (TestAgent<RealtimeAgent> running = TestAgent.start(
+                () -> agent, broker, c -> c.streamingTopics(topic).topicMessageType(topic, "reading"))) {
             client.produce(topic, "p1", "{\"patient_id\":\"p1\",\"value\":900}");
             client.produce(topic, "p1", "{\"patient_id\":\"p1\",\"value\":72}");
 
@@ -271,7 +264,7 @@ class RetryAndDeadLetterIT {
             Await.await(TIMEOUT, "the handled type handled", () -> agent.handled.size() == 1);
             assertThat(agent.handled).containsExactly(new Reading("p2", 2));
             Await.await(TIMEOUT, "both offsets committed", () -> committed(client, config, topic) == 2);
-            assertThat(endOffset(client, deadLetters))
+            assertThat(client.endOffset(deadLetters))
                     .as("records in %s", deadLetters)
                     .isZero();
         }
@@ -312,10 +305,6 @@ class RetryAndDeadLetterIT {
         String topic = client.uniqueTopic("erroring", 2);
         String deadLetters = topic + ".dlq";
         broker.createTopic(deadLetters, 1);
-        AgentConfig config = TestAgents.config(broker, "internal-error")
-                .streamingTopics(topic)
-                .topicMessageType(topic, "reading")
-                .build();
         List<String> handled = new CopyOnWriteArrayList<>();
         RealtimeAgent agent = new RealtimeAgent() {
             @Override
@@ -329,7 +318,9 @@ class RetryAndDeadLetterIT {
                 });
             }
         };
-        try (RunningAgent running = TestAgents.start(agent, config)) {
+        try (TestAgent<RealtimeAgent> running = TestAgent.start(
+                () -> agent, broker, c -> c.streamingTopics(topic).topicMessageType(topic, "reading"))) {
+            AgentConfig config = running.config();
             client.produce(topic, "p1", "{\"patient_id\":\"p1\",\"value\":-1}");
             ConsumerRecord<String, String> letter =
                     client.consume(deadLetters, 1, TIMEOUT).get(0);
@@ -354,14 +345,5 @@ class RetryAndDeadLetterIT {
         return client.committedOffsets(config.consumerGroup(), topic).values().stream()
                 .mapToLong(Long::longValue)
                 .sum();
-    }
-
-    private static long endOffset(KafkaTestClient client, String topic) throws Exception {
-        TopicPartition partition = new TopicPartition(topic, 0);
-        return client.admin()
-                .listOffsets(Map.of(partition, OffsetSpec.latest()))
-                .partitionResult(partition)
-                .get(30, TimeUnit.SECONDS)
-                .offset();
     }
 }
