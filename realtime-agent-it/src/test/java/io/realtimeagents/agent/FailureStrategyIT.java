@@ -1,5 +1,6 @@
 package io.realtimeagents.agent;
 
+import static io.realtimeagents.agent.support.Commits.committed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.realtimeagents.agent.support.PrometheusText;
@@ -108,11 +109,5 @@ class FailureStrategyIT {
         client.produce(topic, "p1", "{\"patient_id\":\"p1\",\"value\":1}");
         client.produce(topic, "p2", POISON);
         client.produce(topic, "p3", "{\"patient_id\":\"p3\",\"value\":3}");
-    }
-
-    private static long committed(KafkaTestClient client, AgentConfig config, String topic) {
-        return client.committedOffsets(config.consumerGroup(), topic).values().stream()
-                .mapToLong(Long::longValue)
-                .sum();
     }
 }

@@ -1,5 +1,6 @@
 package io.realtimeagents.agent;
 
+import static io.realtimeagents.agent.support.Commits.committed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.realtimeagents.agent.support.TestAgents;
@@ -220,11 +221,5 @@ class HandlerOutputsIT {
         for (int id = 0; id < count; id++) {
             client.produce(input, Integer.toString(id), "{\"id\":" + id + ",\"size\":" + size + "}");
         }
-    }
-
-    private static long committed(KafkaTestClient client, AgentConfig config, String topic) {
-        return client.committedOffsets(config.consumerGroup(), topic).values().stream()
-                .mapToLong(Long::longValue)
-                .sum();
     }
 }

@@ -1,5 +1,6 @@
 package io.realtimeagents.agent;
 
+import static io.realtimeagents.agent.support.Commits.committed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.realtimeagents.agent.support.PrometheusText;
@@ -239,12 +240,6 @@ class KeyOrderingIT {
             values.add(i);
         }
         return values;
-    }
-
-    private static long committed(KafkaTestClient client, AgentConfig config, String topic) {
-        return client.committedOffsets(config.consumerGroup(), topic).values().stream()
-                .mapToLong(Long::longValue)
-                .sum();
     }
 
     private static OffsetAndMetadata lastCommit(KafkaTestClient client, AgentConfig config, String topic) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.realtimeagents.agent.support.MqttTestAgents;
 import io.realtimeagents.testkit.Await;
-import io.realtimeagents.testkit.HttpTestClient;
 import io.realtimeagents.testkit.KafkaBroker;
 import io.realtimeagents.testkit.KafkaTestClient;
 import io.realtimeagents.testkit.MqttBrokers;
@@ -103,10 +102,7 @@ class MqttHandlerOutputsIT {
             Await.await(
                     TIMEOUT,
                     "every message acknowledged",
-                    () -> HttpTestClient.of(running.url())
-                            .get("/realtime/status")
-                            .body()
-                            .contains("\"unacknowledged\":0"));
+                    () -> running.http().get("/realtime/status").body().contains("\"unacknowledged\":0"));
         }
     }
 }

@@ -52,7 +52,7 @@ class MqttTlsIT {
 
             Await.await(TIMEOUT, "the reading handled over TLS", () -> handled.size() == 1);
             assertThat(handled.getFirst()).isEqualTo(new Reading("p1", 7));
-            assertThat(HttpTestClient.of(running.url())
+            assertThat(running.http()
                             .get("/health")
                             .json()
                             .path("mqtt")

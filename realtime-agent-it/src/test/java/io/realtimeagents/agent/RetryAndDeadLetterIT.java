@@ -1,5 +1,6 @@
 package io.realtimeagents.agent;
 
+import static io.realtimeagents.agent.support.Commits.committed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.realtimeagents.agent.support.PrometheusText;
@@ -12,7 +13,6 @@ import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.common.config.UnhandledMessagePolicy;
 import io.realtimeagents.testkit.Await;
-import io.realtimeagents.testkit.HttpTestClient;
 import io.realtimeagents.testkit.KafkaBroker;
 import io.realtimeagents.testkit.KafkaTestClient;
 import io.realtimeagents.testkit.TestAgent;
@@ -68,11 +68,7 @@ class RetryAndDeadLetterIT {
             KafkaBroker broker, KafkaTestClient client) {
         String topic = client.uniqueTopic("poison", 1);
         String deadLetters = topic + ".dlq";
-        broker.createTopic(deadLetters, 1);
-        try (TestAgent<ReadingAgent> running = TestAgent.start(
-                ReadingAgent::failingNegative,
-                broker,
-                c -> c.streamingTopics(topic).topicMessageType(topic, "reading"))) {
+        try (TestAgent<ReadingAgent> running = readingAgent(broker, topic)) {
             ReadingAgent agent = running.agent();
             AgentConfig config = running.config();
             String poison = "{\"patient_id\":\"p2\",\"value\":-1}";
@@ -165,11 +161,7 @@ class RetryAndDeadLetterIT {
             KafkaBroker broker, KafkaTestClient client) {
         String topic = client.uniqueTopic("malformed", 1);
         String deadLetters = topic + ".dlq";
-        broker.createTopic(deadLetters, 1);
-        try (TestAgent<ReadingAgent> running = TestAgent.start(
-                ReadingAgent::failingNegative,
-                broker,
-                c -> c.streamingTopics(topic).topicMessageType(topic, "reading"))) {
+        try (TestAgent<ReadingAgent> running = readingAgent(broker, topic)) {
             ReadingAgent agent = running.agent();
             AgentConfig config = running.config();
             RecordMetadata broken = client.produce(topic, "k1", "{\"patient_id\": \"p1\", \"value\": ");
@@ -336,14 +328,16 @@ class RetryAndDeadLetterIT {
             }
             Await.await(TIMEOUT, "later records of both partitions handled", () -> handled.size() == 10);
             Await.await(TIMEOUT, "every record committed", () -> committed(client, config, topic) == 11);
-            assertThat(HttpTestClient.of(running.url()).get("/health/live").status())
-                    .isEqualTo(200);
+            assertThat(running.http().get("/health/live").status()).isEqualTo(200);
         }
     }
 
-    private static long committed(KafkaTestClient client, AgentConfig config, String topic) {
-        return client.committedOffsets(config.consumerGroup(), topic).values().stream()
-                .mapToLong(Long::longValue)
-                .sum();
+    /** A {@link ReadingAgent} failing negative readings of {@code topic}, whose dead letters go to {@code topic.dlq}. */
+    private static TestAgent<ReadingAgent> readingAgent(KafkaBroker broker, String topic) {
+        broker.createTopic(topic + ".dlq", 1);
+        return TestAgent.start(
+                ReadingAgent::failingNegative,
+                broker,
+                c -> c.streamingTopics(topic).topicMessageType(topic, "reading"));
     }
 }
