@@ -149,6 +149,15 @@ public final class KafkaTestClient implements AutoCloseable {
         return groups.lag(groupId, topic);
     }
 
+    /**
+     * The end offsets of {@code topic}'s partitions, summed: how many records were ever written to it (e.g. to assert
+     * that nothing was dead-lettered).
+     */
+    public long endOffset(String topic) {
+        ensureOpen();
+        return groups.endOffset(topic);
+    }
+
     /** This client's admin client, for anything the helpers do not cover; it is closed with this client. */
     public Admin admin() {
         ensureOpen();

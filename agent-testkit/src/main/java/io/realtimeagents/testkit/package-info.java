@@ -8,6 +8,8 @@
  * them back with deadlines and inspects consumer groups. {@link io.realtimeagents.testkit.Await} polls a condition
  * until a deadline, so tests never sleep for a fixed time. {@link io.realtimeagents.testkit.WsTestClient} and
  * {@link io.realtimeagents.testkit.SseTestClient} test an agent's {@code /ws} and {@code /stream/...} endpoints with
- * real {@code java.net.http} clients.
+ * real {@code java.net.http} clients. {@link io.realtimeagents.testkit.TestAgent} starts a real agent on a free port
+ * with its test clients ({@link io.realtimeagents.testkit.HttpTestClient}, Kafka, WebSocket, SSE) and stops it on
+ * {@code close()}; it uses the runtime's public API only.
  */
 package io.realtimeagents.testkit;

@@ -149,6 +149,18 @@ class KafkaTestClientTest {
     }
 
     @Test
+    void endOffset_countsTheRecordsOfEveryPartition(KafkaTestClient kafka) {
+        String topic = kafka.uniqueTopic("ends", 2);
+        assertThat(kafka.endOffset(topic)).isZero();
+
+        kafka.produce(topic, "a", "1");
+        kafka.produce(topic, "b", "2");
+        kafka.produce(topic, "c", "3");
+
+        assertThat(kafka.endOffset(topic)).isEqualTo(3);
+    }
+
+    @Test
     void close_thenUse_failsSayingTheClientIsClosed(KafkaBroker broker) {
         KafkaTestClient client = KafkaTestClient.create(broker);
         client.close();

@@ -56,6 +56,14 @@ public final class GroupOffsets {
         return lag;
     }
 
+    /** The end offsets of {@code topic}'s partitions, summed: how many records were ever written to it. */
+    public long endOffset(String topic) {
+        Checks.topicName(topic, "topic");
+        return offsets(partitionsOf(topic), OffsetSpec.latest()).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
+    }
+
     private List<TopicPartition> partitionsOf(String topic) {
         return KafkaFutures.get(
                         admin.describeTopics(List.of(topic)).allTopicNames(), timeout, "describe topic '" + topic + "'")
