@@ -1,0 +1,47 @@
+package io.realtimeagents.agent.support;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.realtimeagents.agent.RealtimeAgent;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An agent serving tasks to other agents: {@code double} answers {@code {"doubled": 2n, "served_by": id}} for
+ * parameter {@code n}, after sleeping {@code sleep_ms} when given; {@code fail} throws with the parameter {@code why}.
+ */
+public class ReplierAgent extends RealtimeAgent {
+    private final String id;
+    private final AtomicInteger served = new AtomicInteger();
+
+    /** A replier that names itself {@code id} in its results. */
+    public ReplierAgent(String id) {
+        this.id = id;
+    }
+
+    @Override
+    protected void initialize() {
+        onTask("double", "Doubles n", request -> {
+            Object sleep = request.parameters().get("sleep_ms");
+            if (sleep != null) {
+                Thread.sleep(((Number) sleep).longValue());
+            }
+            served.incrementAndGet();
+            long n = ((Number) request.parameters().get("n")).longValue();
+            return Map.of("doubled", 2 * n, "served_by", id);
+        });
+        onTask("fail", "Always fails", request -> {
+            throw new IllegalStateException(
+                    "cannot do it: " + request.parameters().get("why"));
+        });
+    }
+
+    /** How many {@code double} tasks it finished. */
+    public int served() {
+        return served.get();
+    }
+
+    /** Its meters. */
+    public MeterRegistry registry() {
+        return meterRegistry();
+    }
+}
