@@ -14,9 +14,11 @@ import io.realtimeagents.common.task.TaskResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -35,6 +37,7 @@ public final class AgentRequests implements AutoCloseable {
     private final PendingRequests pending;
     private final String replyTopic;
     private volatile RequestTopics topics;
+    private final Set<String> ensuredTopics = ConcurrentHashMap.newKeySet();
     private volatile ReplyReader replies; // started with the first request, guarded by this
     private volatile boolean stopped;
 
@@ -92,9 +95,14 @@ public final class AgentRequests implements AutoCloseable {
         } catch (RealtimeAgentException e) {
             return CompletableFuture.failedFuture(e);
         }
+        String topic = topics.of(service);
+        try {
+            ensureRequestTopic(topic);
+        } catch (RealtimeAgentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         String correlationId = UUID.randomUUID().toString();
         CompletableFuture<TaskResult> result = pending.register(correlationId, service, task.taskType(), timeout);
-        String topic = topics.of(service);
         RequestEnvelope envelope = new RequestEnvelope(
                 correlationId,
                 task.taskType(),
@@ -120,6 +128,18 @@ public final class AgentRequests implements AutoCloseable {
             }
         });
         return result.minimalCompletionStage();
+    }
+
+    /**
+     * Creates a service's request topic with {@link ReplyReader.Topics#REQUEST_PARTITIONS} partitions before the first
+     * request to it, unless it exists: otherwise the brokers would create it with their default partitions on the
+     * first send, when the caller starts before the service, and its replicas could not share the requests.
+     */
+    private void ensureRequestTopic(String topic) {
+        if (!ensuredTopics.contains(topic)) {
+            ReplyReader.Topics.ensure(config, topic, ReplyReader.Topics.REQUEST_PARTITIONS);
+            ensuredTopics.add(topic);
+        }
     }
 
     private ReplyReader replies() {
