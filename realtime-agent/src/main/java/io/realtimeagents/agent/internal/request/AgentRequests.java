@@ -13,7 +13,6 @@ import io.realtimeagents.common.task.TaskRequest;
 import io.realtimeagents.common.task.TaskResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -68,11 +67,9 @@ public final class AgentRequests implements AutoCloseable {
      */
     public void serve(HandlerRegistry handlers, Function<TaskRequest, TaskResult> processor) {
         String topic = RequestTopics.own(config);
-        ReplyReader.Topics.ensure(config, topic, ReplyReader.Topics.REQUEST_PARTITIONS);
+        TopicCreation.ensure(config, topic, TopicCreation.REQUEST_PARTITIONS);
         handlers.onMessage(
-                RequestEnvelope.MESSAGE_TYPE,
-                RequestEnvelope.class,
-                new RequestServer(instanceId, processor, sender, registry));
+                RequestEnvelope.MESSAGE_TYPE, RequestEnvelope.class, new RequestServer(processor, sender, registry));
         handlers.subscribeKafka(topic, RequestEnvelope.MESSAGE_TYPE);
     }
 
@@ -131,13 +128,13 @@ public final class AgentRequests implements AutoCloseable {
     }
 
     /**
-     * Creates a service's request topic with {@link ReplyReader.Topics#REQUEST_PARTITIONS} partitions before the first
+     * Creates a service's request topic with {@link TopicCreation#REQUEST_PARTITIONS} partitions before the first
      * request to it, unless it exists: otherwise the brokers would create it with their default partitions on the
      * first send, when the caller starts before the service, and its replicas could not share the requests.
      */
     private void ensureRequestTopic(String topic) {
         if (!ensuredTopics.contains(topic)) {
-            ReplyReader.Topics.ensure(config, topic, ReplyReader.Topics.REQUEST_PARTITIONS);
+            TopicCreation.ensure(config, topic, TopicCreation.REQUEST_PARTITIONS);
             ensuredTopics.add(topic);
         }
     }
@@ -154,20 +151,6 @@ public final class AgentRequests implements AutoCloseable {
             }
         }
         return reader;
-    }
-
-    /** Requests waiting for their replies, for status. */
-    public Map<String, Object> status() {
-        ReplyReader reader = replies;
-        return Map.of(
-                "instance_id",
-                instanceId,
-                "request_topic",
-                RequestTopics.own(config),
-                "reply_partition",
-                reader == null ? "none yet" : reader.partition().toString(),
-                "pending",
-                pending.size());
     }
 
     /** Fails the pending requests at once, and every later one; called first when the agent stops. */

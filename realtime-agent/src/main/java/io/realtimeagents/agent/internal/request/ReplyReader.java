@@ -6,17 +6,10 @@ import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.json.Json;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +43,7 @@ final class ReplyReader implements AutoCloseable {
      * @throws RealtimeAgentException when the reply topic cannot be created or read
      */
     static ReplyReader start(AgentConfig config, String topic, String instanceId, PendingRequests pending) {
-        Topics.ensure(config, topic, Topics.REPLY_PARTITIONS);
+        TopicCreation.ensure(config, topic, TopicCreation.REPLY_PARTITIONS);
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaProperties.groupless(config, "replies"));
         try {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
@@ -117,45 +110,6 @@ final class ReplyReader implements AutoCloseable {
             thread.join(Duration.ofSeconds(10).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Creates the topics of requests and replies when they are missing. */
-    static final class Topics {
-        /** Partitions of the reply topic when this agent creates it. */
-        static final int REPLY_PARTITIONS = 8;
-        /** Partitions of a request topic when this agent creates it. */
-        static final int REQUEST_PARTITIONS = 4;
-
-        private Topics() {}
-
-        /**
-         * Creates the topic with the partitions (and the brokers' default replication) unless it exists.
-         *
-         * @throws RealtimeAgentException when it neither exists nor can be created
-         */
-        static void ensure(AgentConfig config, String topic, int partitions) {
-            try (Admin admin = Admin.create(KafkaProperties.admin(config))) {
-                admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())))
-                        .all()
-                        .get(10, TimeUnit.SECONDS);
-                LOG.info("Created topic {} with {} partitions", topic, partitions);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new RealtimeAgentException(
-                            "Cannot create topic " + topic + ": " + e.getCause()
-                                    + "; create it, or let this agent create topics",
-                            e.getCause());
-                }
-            } catch (TimeoutException e) {
-                throw new RealtimeAgentException(
-                        "Cannot create topic " + topic + ": the brokers did not answer in 10 s"
-                                + " (KAFKA_BOOTSTRAP_SERVERS)",
-                        e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RealtimeAgentException("Interrupted while creating topic " + topic, e);
-            }
         }
     }
 }

@@ -30,17 +30,11 @@ import org.slf4j.LoggerFactory;
 final class RequestServer implements MessageHandler<RequestEnvelope> {
     private static final Logger LOG = LoggerFactory.getLogger(RequestServer.class);
 
-    private final String instanceId;
     private final Function<TaskRequest, TaskResult> processor;
     private final KafkaSender sender;
     private final Counter expired;
 
-    RequestServer(
-            String instanceId,
-            Function<TaskRequest, TaskResult> processor,
-            KafkaSender sender,
-            MeterRegistry registry) {
-        this.instanceId = instanceId;
+    RequestServer(Function<TaskRequest, TaskResult> processor, KafkaSender sender, MeterRegistry registry) {
         this.processor = processor;
         this.sender = sender;
         this.expired = Counter.builder("realtime.requests.expired")
@@ -90,11 +84,5 @@ final class RequestServer implements MessageHandler<RequestEnvelope> {
                     Instant.now(),
                     task.correlationId());
         }
-    }
-
-    /** The instance that serves, for logs. */
-    @Override
-    public String toString() {
-        return "requests served by " + instanceId;
     }
 }
