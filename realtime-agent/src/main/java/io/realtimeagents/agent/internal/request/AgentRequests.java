@@ -20,6 +20,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Request/reply between agents, both sides. Serving: {@link #serve} makes the agent consume its request topic through
@@ -29,6 +31,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * starts with the first request. Stopping fails the pending requests at once.
  */
 public final class AgentRequests implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentRequests.class);
+
     private final AgentConfig config;
     private final String instanceId;
     private final KafkaSender sender;
@@ -63,11 +67,17 @@ public final class AgentRequests implements AutoCloseable {
 
     /**
      * Makes the agent serve requests: its request topic ({@code AGENT_REQUEST_TOPIC}) is created when missing and
-     * consumed by its Kafka transport, each request run by {@code processor}. Call it before consuming starts.
+     * consumed by its Kafka transport, each request run by {@code processor}. Call it before consuming starts. When the
+     * topic cannot be created now (brokers unreachable), the agent starts anyway and consumes it once it exists (its
+     * readiness says so meanwhile), as with its other topics.
      */
     public void serve(HandlerRegistry handlers, Function<TaskRequest, TaskResult> processor) {
         String topic = RequestTopics.own(config);
-        TopicCreation.ensure(config, topic, TopicCreation.REQUEST_PARTITIONS);
+        try {
+            TopicCreation.ensure(config, topic, TopicCreation.REQUEST_PARTITIONS);
+        } catch (RealtimeAgentException e) {
+            LOG.warn("{}; the agent consumes it once it exists", e.getMessage());
+        }
         handlers.onMessage(
                 RequestEnvelope.MESSAGE_TYPE, RequestEnvelope.class, new RequestServer(processor, sender, registry));
         handlers.subscribeKafka(topic, RequestEnvelope.MESSAGE_TYPE);
