@@ -39,60 +39,70 @@ class AgentRequestKillIT {
     private static final int REQUESTS = 40;
     private static final long WORK_MS = 100;
 
+    private static final String KILLED = TestAgents.uniqueName("killed-replier");
+    private static final String REPLICATED = TestAgents.uniqueName("replicated-replier");
+
     private static CallerAgent caller;
     private static RunningAgent callerRunning;
+    private static ChildJvm killedChild;
+    private static ChildJvm replicatedChild;
 
+    /** Both child JVMs start at once, while the caller starts in this one: their start-ups overlap. */
     @BeforeAll
-    static void startCaller(KafkaBroker broker) {
+    static void start(KafkaBroker broker) {
+        killedChild = ChildJvm.start(ReplierAgent.class, KILLED, childArguments(broker, KILLED));
+        replicatedChild = ChildJvm.start(ReplierAgent.class, REPLICATED, childArguments(broker, REPLICATED));
         caller = new CallerAgent();
         callerRunning =
                 TestAgents.start(caller, TestAgents.config(broker, "caller").build());
     }
 
     @AfterAll
-    static void stopCaller() {
-        callerRunning.close();
-    }
-
-    @Test
-    void replierKilledMidStream_everyRequestGetsItsReplyOrATimeout(KafkaBroker broker) throws Exception {
-        String service = TestAgents.uniqueName("killed-replier");
-        try (ChildJvm child = ChildJvm.start(ReplierAgent.class, service, childArguments(broker, service))) {
-            awaitServing(service, child);
-            Duration timeout = Duration.ofSeconds(3);
-            List<CompletableFuture<TaskResult>> requests = send(service, timeout);
-            Await.await(WAIT, "a few replies before the kill", () -> completed(requests) >= 3);
-            child.kill();
-
-            long deadline = System.nanoTime() + timeout.plusSeconds(5).toNanos();
-            int replies = 0;
-            int timeouts = 0;
-            for (int n = 0; n < REQUESTS; n++) {
-                try {
-                    TaskResult result =
-                            requests.get(n).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    assertThat(doubled(result)).as("result of request " + n).isEqualTo(2L * n);
-                    replies++;
-                } catch (java.util.concurrent.ExecutionException e) {
-                    assertThat(e.getCause()).isInstanceOf(AgentRequestTimeoutException.class);
-                    timeouts++;
-                }
-            }
-            LOG.info("Replier killed: {} replies, {} timeouts of {} requests", replies, timeouts, REQUESTS);
-            assertThat(timeouts).as("requests that timed out after the kill").isPositive();
-            assertThat(replies).as("requests answered before the kill").isGreaterThanOrEqualTo(3);
+    static void stop() {
+        try (ChildJvm first = killedChild;
+                ChildJvm second = replicatedChild) {
+            callerRunning.close();
         }
     }
 
     @Test
+    void replierKilledMidStream_everyRequestGetsItsReplyOrATimeout() throws Exception {
+        String service = KILLED;
+        ChildJvm child = killedChild;
+        awaitServing(service, child);
+        Duration timeout = Duration.ofSeconds(3);
+        List<CompletableFuture<TaskResult>> requests = send(service, timeout);
+        Await.await(WAIT, "a few replies before the kill", () -> completed(requests) >= 3);
+        child.kill();
+
+        long deadline = System.nanoTime() + timeout.plusSeconds(5).toNanos();
+        int replies = 0;
+        int timeouts = 0;
+        for (int n = 0; n < REQUESTS; n++) {
+            try {
+                TaskResult result =
+                        requests.get(n).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                assertThat(doubled(result)).as("result of request " + n).isEqualTo(2L * n);
+                replies++;
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertThat(e.getCause()).isInstanceOf(AgentRequestTimeoutException.class);
+                timeouts++;
+            }
+        }
+        LOG.info("Replier killed: {} replies, {} timeouts of {} requests", replies, timeouts, REQUESTS);
+        assertThat(timeouts).as("requests that timed out after the kill").isPositive();
+        assertThat(replies).as("requests answered before the kill").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void replierKilledMidStream_withASecondReplica_everyRequestGetsItsReply(KafkaBroker broker) throws Exception {
-        String service = TestAgents.uniqueName("replicated-replier");
+        String service = REPLICATED;
+        ChildJvm child = replicatedChild;
         AgentConfig replicaConfig =
                 TestAgents.config(broker, "unused").serviceName(service).build();
         ReplierAgent replica = new ReplierAgent("survivor");
-        // The child JVM starts while the survivor starts in this one; the child joins the group later.
-        try (ChildJvm child = ChildJvm.start(ReplierAgent.class, service, childArguments(broker, service));
-                RunningAgent survivor = TestAgents.start(replica, replicaConfig)) {
+        awaitServing(service, child);
+        try (RunningAgent survivor = TestAgents.start(replica, replicaConfig)) {
             Await.await(WAIT, "both replicas share the request partitions", () -> {
                 if (!child.isAlive()) {
                     throw new AssertionError("The child JVM exited early; see " + child.log());
