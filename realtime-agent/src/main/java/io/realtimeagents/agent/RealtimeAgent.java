@@ -1,8 +1,11 @@
 package io.realtimeagents.agent;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.realtimeagents.agent.internal.AgentServices;
 import io.realtimeagents.agent.internal.Checks;
+import io.realtimeagents.agent.mesh.AgentRequestFailedException;
+import io.realtimeagents.agent.mesh.AgentRequestTimeoutException;
 import io.realtimeagents.common.RealtimeAgentException;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.handler.EventHandler;
@@ -13,7 +16,10 @@ import io.realtimeagents.common.model.RealtimeEvent;
 import io.realtimeagents.common.mqtt.MqttSubscription;
 import io.realtimeagents.common.mqtt.MqttTopicFilter;
 import io.realtimeagents.common.task.BaseMicroserviceAgent;
+import io.realtimeagents.common.task.TaskRequest;
+import io.realtimeagents.common.task.TaskResult;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
@@ -192,6 +198,56 @@ public abstract class RealtimeAgent extends BaseMicroserviceAgent {
         Checks.notNull(topic, "topic");
         Checks.notNull(payload, "payload");
         return services().send(topic, key, bytes(payload), headers);
+    }
+
+    /**
+     * Requests a task of another service (or of this one) over Kafka and returns its result; usable from handlers and
+     * from any other thread. The request goes to the service's request topic ({@code <service>.requests} by default,
+     * the target's {@code AGENT_REQUEST_TOPIC}), where its consumer group hands it to one replica, which runs the task
+     * through its handler path (retries, dead letters, metrics) and produces the reply to this instance's partition of
+     * the shared reply topic ({@code AGENT_REPLY_TOPIC}). The deadline ({@code now + timeout}) travels with the
+     * request: a replica drops work whose deadline passed. Made from a handler, the request record is one of its
+     * outputs (see the class comment); the reply is not, so the handler need not wait for it. See {@code
+     * docs/mesh-requests.md}.
+     *
+     * @param service the target service's name
+     * @param taskType the task type, declared by the target with {@code onTask}
+     * @param payload the task's parameters: a {@code Map}, a record or bean (as snake_case JSON fields), or a
+     *     {@link TaskRequest} to give a query too; null for none
+     * @param timeout how long to wait for the reply
+     * @return completes with the task's (completed) result; fails with an {@link AgentRequestTimeoutException} naming
+     *     service, task type and timeout, an {@link AgentRequestFailedException} with the remote error when the task
+     *     failed, or a {@link RealtimeAgentException} when this agent stops first (pending requests fail at once) or the
+     *     request cannot be sent
+     * @throws IllegalArgumentException when the timeout is not positive or the payload is not a JSON object
+     * @throws RealtimeAgentException when Kafka is disabled
+     */
+    public final CompletionStage<TaskResult> request(
+            String service, String taskType, Object payload, Duration timeout) {
+        Checks.notNull(service, "service");
+        Checks.notNull(taskType, "taskType");
+        Checks.notNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, not " + timeout);
+        }
+        return services().request(service, taskRequest(taskType, payload), timeout);
+    }
+
+    private static TaskRequest taskRequest(String taskType, Object payload) {
+        if (payload instanceof TaskRequest given) {
+            return given.withTaskType(taskType);
+        }
+        if (payload == null) {
+            return TaskRequest.of(taskType, Map.of());
+        }
+        JsonNode tree = Json.tree(Json.encode(payload));
+        if (!tree.isObject()) {
+            throw new IllegalArgumentException("payload must encode as a JSON object (a Map, a record or a bean), not "
+                    + tree.getNodeType() + ": wrap it, e.g. Map.of(\"value\", payload)");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> parameters = Json.convert(tree, Map.class);
+        return TaskRequest.of(taskType, parameters);
     }
 
     /** The service name. */

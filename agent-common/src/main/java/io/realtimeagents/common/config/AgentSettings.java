@@ -159,6 +159,24 @@ public final class AgentSettings {
             .validator(Types.range(1, 100_000))
             .build();
 
+    /** The topic this service's agents take requests from other agents on. */
+    public static final Setting<String> AGENT_REQUEST_TOPIC = Setting.builder(
+                    "agent.request-topic", "AGENT_REQUEST_TOPIC", Types::string)
+            .doc("Topic this service takes requests from other agents on (request(service, taskType, ...)), read by"
+                    + " its consumer group so one replica runs each; consumed when the agent declares tasks")
+            .defaultText("<service>.requests")
+            .validator(Types::topicProblem)
+            .build();
+
+    /** The topic the replies to this agent's requests come back on. */
+    public static final Setting<String> AGENT_REPLY_TOPIC = Setting.builder(
+                    "agent.reply-topic", "AGENT_REPLY_TOPIC", Types::string)
+            .doc("Topic shared by every agent for the replies to their requests; each instance reads one partition of"
+                    + " it (created with 8 partitions if missing)")
+            .defaultValue("realtime.replies")
+            .validator(Types::topicProblem)
+            .build();
+
     /** Retries after a handler's first failure. */
     public static final Setting<Integer> HANDLER_MAX_RETRIES = Setting.builder(
                     "handler.max-retries", "HANDLER_MAX_RETRIES", Types::integer)
@@ -641,6 +659,8 @@ public final class AgentSettings {
             KAFKA_COMMIT_INTERVAL,
             KAFKA_ORDERING,
             KAFKA_MAX_IN_FLIGHT,
+            AGENT_REQUEST_TOPIC,
+            AGENT_REPLY_TOPIC,
             HANDLER_MAX_RETRIES,
             HANDLER_RETRY_BACKOFF,
             HANDLER_RETRY_BACKOFF_MAX,

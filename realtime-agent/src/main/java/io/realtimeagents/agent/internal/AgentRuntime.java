@@ -35,6 +35,9 @@ public final class AgentRuntime implements AgentServices {
     private final List<InboundTransport> transports = new CopyOnWriteArrayList<>();
     private final SecretRotation rotation;
     private final AgentHealth health;
+    private final AgentInfo info;
+    private final Function<TaskRequest, TaskResult> processor;
+    private final RemoteTaskRoute remoteTasks;
     private final List<MqttSubscription> mqttSubscriptions = new CopyOnWriteArrayList<>();
     private volatile MqttRuntime mqtt;
     private volatile boolean started;
@@ -47,6 +50,10 @@ public final class AgentRuntime implements AgentServices {
     public AgentRuntime(AgentConfig config, AgentInfo info, Function<TaskRequest, TaskResult> processor) {
         this.shutdownTimeout = config.shutdownTimeout();
         this.parts = AgentWiring.of(config, info, processor);
+        this.info = info;
+        this.processor = processor;
+        this.remoteTasks =
+                new RemoteTaskRoute(parts.requests() == null ? null : parts.requests()::request, parts.taskExecutor());
         transports.addAll(parts.transportsBeforeStart());
         this.rotation = new SecretRotation(config, transports, AgentWiring.RECONNECT_SETTINGS);
         this.health = new AgentHealth(rotation::current, info, parts, transports, () -> stopping);
@@ -69,6 +76,7 @@ public final class AgentRuntime implements AgentServices {
      */
     public void startConsuming() {
         started = true;
+        parts.serveRequests(info, processor);
         parts.live().start();
         for (InboundTransport created : parts.transportsAtStart(config(), mqttSubscriptions)) {
             transports.add(created);
@@ -87,6 +95,7 @@ public final class AgentRuntime implements AgentServices {
      */
     public void stopConsuming() {
         stopping = true;
+        parts.stopRequests();
         drainTransports(transports.size() - 1);
     }
 
@@ -121,13 +130,20 @@ public final class AgentRuntime implements AgentServices {
     public void close() {
         stopping = true;
         try {
+            parts.stopRequests();
             parts.taskExecutor().close();
             drainTransports(transports.size() - 1);
             parts.live().close();
             closeTransports(transports.size() - 1);
         } finally {
+            parts.closeRequests();
             parts.metrics().close();
         }
+    }
+
+    /** This agent instance's id: a random UUID made at start, to which replies to its requests are addressed. */
+    public String instanceId() {
+        return parts.instanceId();
     }
 
     /** Closes the transports from {@code index} down to the first, even when one of them fails. */
@@ -204,6 +220,11 @@ public final class AgentRuntime implements AgentServices {
         return Handling.track(current.publish(topic, payload, qos, retained), "mqtt topic", topic);
     }
 
+    @Override
+    public CompletionStage<TaskResult> request(String service, TaskRequest task, Duration timeout) {
+        return parts.requests(service).request(service, task, timeout);
+    }
+
     private KafkaRuntime kafka() {
         if (parts.kafka() == null) {
             throw new RealtimeAgentException(
@@ -259,6 +280,11 @@ public final class AgentRuntime implements AgentServices {
     /** A request whose method its path does not take. */
     public HttpReply methodNotAllowed(String method, String path) {
         return parts.tasks().methodNotAllowed(method, path);
+    }
+
+    /** {@code POST /agents/{service}/tasks/{taskType}}: a task of another service, requested over Kafka. */
+    public CompletionStage<HttpReply> runRemoteTask(String service, String taskType, String body, String timeoutMs) {
+        return remoteTasks.run(service, taskType, body, timeoutMs);
     }
 
     /** {@code POST /tasks}: a task request naming its task type; run like {@link #runTaskAt}. */

@@ -6,6 +6,9 @@ import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.internal.handler.HandlerRegistry;
 import io.realtimeagents.common.model.RealtimeEvent;
 import io.realtimeagents.common.mqtt.MqttSubscription;
+import io.realtimeagents.common.task.TaskRequest;
+import io.realtimeagents.common.task.TaskResult;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
@@ -34,6 +37,9 @@ public interface AgentServices {
 
     /** Adds an MQTT subscription; only before the agent starts consuming. */
     void subscribeMqtt(MqttSubscription subscription);
+
+    /** Requests a task of another service over Kafka; the stage completes with its result. */
+    CompletionStage<TaskResult> request(String service, TaskRequest task, Duration timeout);
 
     /** Publishes an MQTT message. */
     CompletionStage<Void> publishMqtt(String topic, byte[] payload, int qos, boolean retained);

@@ -4,7 +4,9 @@ import io.realtimeagents.agent.internal.kafka.KafkaRuntime;
 import io.realtimeagents.agent.internal.live.LiveService;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics;
 import io.realtimeagents.agent.internal.mqtt.MqttRuntime;
+import io.realtimeagents.agent.internal.request.AgentRequests;
 import io.realtimeagents.agent.internal.transport.InboundTransport;
+import io.realtimeagents.common.RealtimeAgentException;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.common.config.Setting;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -31,6 +34,8 @@ import java.util.function.Function;
  * @param kafka the Kafka side; null when realtime is disabled
  * @param live live delivery to WebSocket and SSE clients
  * @param httpAccess access control of the task and status endpoints
+ * @param instanceId this agent instance's id, a random UUID: replies to its requests are addressed to it
+ * @param requests request/reply with other agents; null when realtime is disabled
  */
 record AgentWiring(
         HandlerRegistry handlers,
@@ -39,7 +44,9 @@ record AgentWiring(
         TaskRunner tasks,
         KafkaRuntime kafka,
         LiveService live,
-        HttpAccess httpAccess) {
+        HttpAccess httpAccess,
+        String instanceId,
+        AgentRequests requests) {
     /**
      * The {@code /realtime/status} object of each transport while it is off, in the order they are listed: {@code
      * kafka} is empty, {@code mqtt} says it is disabled.
@@ -71,13 +78,22 @@ record AgentWiring(
                 throw e;
             }
         }
+        String instanceId = UUID.randomUUID().toString();
+        AgentRequests requests =
+                kafka == null ? null : new AgentRequests(config, instanceId, kafka.sender(), metrics.registry());
         LiveService live = LiveService.create(
-                config, info.webSocketEndpoints(), metrics.registry(), kafka, processor, taskExecutor);
+                config,
+                info.webSocketEndpoints(),
+                metrics.registry(),
+                kafka,
+                processor,
+                taskExecutor,
+                requests == null ? null : requests::request);
         if (kafka != null) {
             kafka.follow(live); // the live feed reads Kafka: it reconnects with it and counts in its readiness
         }
         HttpAccess httpAccess = new HttpAccess(live.access(), info.endpoints());
-        return new AgentWiring(handlers, metrics, taskExecutor, tasks, kafka, live, httpAccess);
+        return new AgentWiring(handlers, metrics, taskExecutor, tasks, kafka, live, httpAccess, instanceId, requests);
     }
 
     /** The transports that exist before the agent starts: Kafka, when enabled. */
@@ -96,6 +112,37 @@ record AgentWiring(
             return List.of(MqttRuntime.create(config, List.copyOf(mqttSubscriptions), handlers, kafka, metrics));
         }
         return List.of();
+    }
+
+    /** Makes the agent serve requests on its request topic when it declares tasks and Kafka is enabled. */
+    void serveRequests(AgentInfo info, Function<TaskRequest, TaskResult> processor) {
+        if (requests != null && !info.taskTypes().isEmpty()) {
+            requests.serve(handlers, processor); // its request topic, consumed by the Kafka transport
+        }
+    }
+
+    /** The request/reply side, to request a task of {@code service}. */
+    AgentRequests requests(String service) {
+        if (requests == null) {
+            throw new RealtimeAgentException(
+                    "Kafka is disabled (REALTIME_ENABLED=false): enable it to request tasks of service '" + service
+                            + "'");
+        }
+        return requests;
+    }
+
+    /** Fails the requests to other agents still waiting for their replies, at once. */
+    void stopRequests() {
+        if (requests != null) {
+            requests.stop();
+        }
+    }
+
+    /** Closes the reader of replies. */
+    void closeRequests() {
+        if (requests != null) {
+            requests.close();
+        }
     }
 
     /** Whether Kafka is enabled, the {@code realtime_enabled} of {@code /health} and {@code /realtime/status}. */

@@ -39,6 +39,11 @@ public final class HttpAccess {
         return task(typesByPath.get(path), authorization, queryToken);
     }
 
+    /** {@code POST /agents/{service}/tasks/{taskType}}: the task type must be permitted, as for this agent's tasks. */
+    public Optional<HttpReply> remoteTask(String taskType, String authorization, String queryToken) {
+        return task(taskType, authorization, queryToken);
+    }
+
     /** {@code POST /tasks}: the body's {@code task_type} must be permitted; a body without one passes on (400). */
     public Optional<HttpReply> namedTask(String body, String authorization, String queryToken) {
         if (!access.enabled()) {

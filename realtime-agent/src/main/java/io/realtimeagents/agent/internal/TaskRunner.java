@@ -100,7 +100,7 @@ final class TaskRunner {
         }
     }
 
-    private static TaskRequest decode(String body) {
+    static TaskRequest decode(String body) {
         if (body == null || body.isBlank()) {
             return TaskRequest.of(null, Map.of());
         }

@@ -53,7 +53,8 @@ public final class LiveService implements AutoCloseable, KafkaFollower {
             MeterRegistry registry,
             KafkaRuntime kafka,
             Function<TaskRequest, TaskResult> processor,
-            Executor tasks) {
+            Executor tasks,
+            RemoteTasks remote) {
         this.config = config;
         this.settings = LiveSettings.from(config, endpoints);
         this.access = LiveAccess.from(config);
@@ -62,7 +63,8 @@ public final class LiveService implements AutoCloseable, KafkaFollower {
         this.kafka = kafka;
         this.liveTopic = config.get(AgentSettings.KAFKA_LIVE_TOPIC);
         this.webSocketEnabled = config.get(AgentSettings.WEBSOCKET_ENABLED);
-        this.webSockets = new WsAcceptor(this, new WsProtocol(settings.maxSubscriptions(), processor, tasks));
+        this.webSockets = new WsAcceptor(
+                this, new WsProtocol(settings.maxSubscriptions(), processor, tasks, config.serviceName(), remote));
     }
 
     /**
@@ -70,6 +72,7 @@ public final class LiveService implements AutoCloseable, KafkaFollower {
      *
      * @param kafka the agent's Kafka side, or null when Kafka is disabled (broadcasts then reach this replica only)
      * @param tasks the agent's bounded task executor, which runs WebSocket {@code agent_request}s
+     * @param remote runs the {@code agent_request}s naming another service, or null when Kafka is disabled
      */
     public static LiveService create(
             AgentConfig config,
@@ -77,8 +80,9 @@ public final class LiveService implements AutoCloseable, KafkaFollower {
             MeterRegistry registry,
             KafkaRuntime kafka,
             Function<TaskRequest, TaskResult> processor,
-            Executor tasks) {
-        return new LiveService(config, endpoints, registry, kafka, processor, tasks);
+            Executor tasks,
+            RemoteTasks remote) {
+        return new LiveService(config, endpoints, registry, kafka, processor, tasks, remote);
     }
 
     /** Starts reading the events and live topics (or opens the local stream without Kafka). */

@@ -1,6 +1,8 @@
 package io.realtimeagents.agent.internal.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.realtimeagents.agent.mesh.AgentRequestFailedException;
+import io.realtimeagents.agent.mesh.AgentRequestTimeoutException;
 import io.realtimeagents.common.InvalidTaskInputException;
 import io.realtimeagents.common.PayloadDecodingException;
 import io.realtimeagents.common.UnknownTaskTypeException;
@@ -10,9 +12,11 @@ import io.realtimeagents.common.model.WebSocketMessage;
 import io.realtimeagents.common.task.TaskRequest;
 import io.realtimeagents.common.task.TaskResult;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
@@ -22,8 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The WebSocket protocol (see DESIGN.md): {@code subscribe}/{@code unsubscribe} with {@code payload.topic},
  * {@code agent_request} run by the agent's task processor on its bounded task executor (answered {@code busy} when that
- * is full), never on the event loop, {@code ping}. Every problem is answered
- * with an {@code error} message naming it, and the connection stays open.
+ * is full), never on the event loop, or sent to another agent over Kafka when it names a target service, {@code ping}.
+ * Every problem is answered with an {@code error} message naming it, and the connection stays open.
  */
 final class WsProtocol {
     private static final Logger LOG = LoggerFactory.getLogger(WsProtocol.class);
@@ -31,11 +35,20 @@ final class WsProtocol {
     private final int maxSubscriptions;
     private final Function<TaskRequest, TaskResult> tasks;
     private final Executor taskExecutor;
+    private final String serviceName;
+    private final RemoteTasks remote;
 
-    WsProtocol(int maxSubscriptions, Function<TaskRequest, TaskResult> tasks, Executor taskExecutor) {
+    WsProtocol(
+            int maxSubscriptions,
+            Function<TaskRequest, TaskResult> tasks,
+            Executor taskExecutor,
+            String serviceName,
+            RemoteTasks remote) {
         this.maxSubscriptions = maxSubscriptions;
         this.tasks = tasks;
         this.taskExecutor = taskExecutor;
+        this.serviceName = serviceName;
+        this.remote = remote;
     }
 
     /** Handles one text message of a client; on the connection's event loop. */
@@ -141,8 +154,12 @@ final class WsProtocol {
                 ? new TaskRequest(
                         request.taskId(), request.taskType(), request.query(), request.parameters(), correlationId)
                 : request;
+        String target = textOf(payload.has("service") ? payload.get("service") : payload.get("target_service"));
+        Runnable work = target == null || target.equals(serviceName)
+                ? () -> connection.reply(run(task, correlationId))
+                : () -> requestRemote(connection, target, task, payload, correlationId);
         try {
-            taskExecutor.execute(() -> connection.reply(run(task, correlationId)));
+            taskExecutor.execute(work);
         } catch (RejectedExecutionException e) {
             connection.reply(error("busy", e.getMessage(), correlationId));
         }
@@ -175,6 +192,40 @@ final class WsProtocol {
             LOG.warn("Task {} of type {} failed", request.taskId(), request.taskType(), e);
             return error("task_failed", "task " + request.taskType() + " failed: " + e, correlationId);
         }
+    }
+
+    /**
+     * An {@code agent_request} naming another service ({@code payload.service} or {@code payload.target_service}):
+     * sent to it over Kafka, answered with its {@code agent_response}, or an error {@code timeout}, {@code
+     * task_failed} (with the remote error) or {@code request_failed}. {@code payload.timeout_ms} bounds the wait.
+     */
+    private void requestRemote(
+            WsConnection connection, String service, TaskRequest task, JsonNode payload, String correlationId) {
+        if (remote == null) {
+            connection.reply(error(
+                    "kafka_disabled",
+                    "requests to service '" + service + "' go over Kafka, which is disabled (REALTIME_ENABLED=false)",
+                    correlationId));
+            return;
+        }
+        JsonNode timeoutMs = payload.get("timeout_ms");
+        Duration timeout = timeoutMs != null && timeoutMs.canConvertToLong() && timeoutMs.asLong() > 0
+                ? Duration.ofMillis(timeoutMs.asLong())
+                : RemoteTasks.DEFAULT_TIMEOUT;
+        remote.request(service, task, timeout)
+                .whenComplete((result, failure) -> connection.reply(
+                        failure == null
+                                ? reply("agent_response", Json.convert(result, Map.class), correlationId)
+                                : remoteError(failure, correlationId)));
+    }
+
+    private static WebSocketMessage remoteError(Throwable failure, String correlationId) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        String code = cause instanceof AgentRequestTimeoutException
+                ? "timeout"
+                : cause instanceof AgentRequestFailedException ? "task_failed" : "request_failed";
+        return error(code, cause.getMessage(), correlationId);
     }
 
     private static String textOf(JsonNode node) {

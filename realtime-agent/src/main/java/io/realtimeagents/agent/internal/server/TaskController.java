@@ -9,7 +9,9 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.realtimeagents.agent.internal.AgentRuntime;
 import io.realtimeagents.agent.internal.HttpReply;
@@ -18,7 +20,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Task endpoints: {@code POST /tasks} with a task type in the body, and the configured path-to-task-type routes. The
+ * Task endpoints: {@code POST /tasks} with a task type in the body, the configured path-to-task-type routes, and
+ * {@code POST /agents/{service}/tasks/{taskType}} for a task of another service. The
  * methods run on the event loop and return at once: the task itself runs on the agent's task executor.
  */
 @Controller
@@ -38,6 +41,23 @@ final class TaskController {
             return CompletableFuture.completedFuture(Replies.json(denied.get()));
         }
         return runtime.runTask(body).thenApply(Replies::json);
+    }
+
+    /** A task of another service, requested over Kafka; see {@code docs/mesh-requests.md}. */
+    @Post("/agents/{service}/tasks/{taskType}")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
+    CompletionStage<HttpResponse<String>> remote(
+            HttpRequest<?> request,
+            @PathVariable String service,
+            @PathVariable String taskType,
+            @Nullable @QueryValue("timeout_ms") String timeoutMs,
+            @Nullable @Body String body) {
+        Optional<HttpReply> denied =
+                runtime.httpAccess().remoteTask(taskType, Replies.authorization(request), Replies.accessToken(request));
+        if (denied.isPresent()) {
+            return CompletableFuture.completedFuture(Replies.json(denied.get()));
+        }
+        return runtime.runRemoteTask(service, taskType, body, timeoutMs).thenApply(Replies::json);
     }
 
     /** A body over {@code HTTP_MAX_REQUEST_BYTES}, whether announced by its Content-Length or found while reading. */
