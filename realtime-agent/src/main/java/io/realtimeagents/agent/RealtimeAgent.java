@@ -3,6 +3,7 @@ package io.realtimeagents.agent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.realtimeagents.agent.internal.AgentServices;
 import io.realtimeagents.agent.internal.Checks;
+import io.realtimeagents.agent.mesh.AgentDirectory;
 import io.realtimeagents.common.RealtimeAgentException;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.handler.EventHandler;
@@ -202,6 +203,17 @@ public abstract class RealtimeAgent extends BaseMicroserviceAgent {
     /** The agent's configuration. */
     public final AgentConfig config() {
         return services().config();
+    }
+
+    /**
+     * The live agent instances this agent sees in the agent registry, itself included: discovery by service name and
+     * by capability, and waiting for dependencies. Usable from {@link #onStart()} on.
+     *
+     * @throws RealtimeAgentException when the registry is off ({@code AGENT_REGISTRY_ENABLED=false}, or Kafka
+     *     disabled)
+     */
+    public final AgentDirectory agents() {
+        return services().directory();
     }
 
     /** The meter registry, to add the agent's own meters to the Prometheus endpoint. */

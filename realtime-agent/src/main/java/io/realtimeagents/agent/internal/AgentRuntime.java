@@ -5,8 +5,10 @@ import io.realtimeagents.agent.SentRecord;
 import io.realtimeagents.agent.internal.delivery.Handling;
 import io.realtimeagents.agent.internal.kafka.KafkaRuntime;
 import io.realtimeagents.agent.internal.live.LiveService;
+import io.realtimeagents.agent.internal.mesh.AgentRegistry;
 import io.realtimeagents.agent.internal.mqtt.MqttRuntime;
 import io.realtimeagents.agent.internal.transport.InboundTransport;
+import io.realtimeagents.agent.mesh.AgentDirectory;
 import io.realtimeagents.common.ConfigurationException;
 import io.realtimeagents.common.RealtimeAgentException;
 import io.realtimeagents.common.config.AgentConfig;
@@ -35,6 +37,8 @@ public final class AgentRuntime implements AgentServices {
     private final List<InboundTransport> transports = new CopyOnWriteArrayList<>();
     private final SecretRotation rotation;
     private final AgentHealth health;
+    private final AgentInfo info;
+    private final AgentMesh mesh = new AgentMesh();
     private final List<MqttSubscription> mqttSubscriptions = new CopyOnWriteArrayList<>();
     private volatile MqttRuntime mqtt;
     private volatile boolean started;
@@ -46,6 +50,7 @@ public final class AgentRuntime implements AgentServices {
      */
     public AgentRuntime(AgentConfig config, AgentInfo info, Function<TaskRequest, TaskResult> processor) {
         this.shutdownTimeout = config.shutdownTimeout();
+        this.info = info;
         this.parts = AgentWiring.of(config, info, processor);
         transports.addAll(parts.transportsBeforeStart());
         this.rotation = new SecretRotation(config, transports, AgentWiring.RECONNECT_SETTINGS);
@@ -74,11 +79,24 @@ public final class AgentRuntime implements AgentServices {
             transports.add(created);
             if (created instanceof MqttRuntime publisher) {
                 mqtt = publisher;
+            } else if (created instanceof AgentRegistry registry) {
+                mesh.use(registry);
             }
         }
         for (InboundTransport transport : transports) {
             transport.start();
         }
+    }
+
+    /**
+     * Announces this instance in the agent registry once its HTTP port is known, then waits for
+     * {@code AGENT_DEPENDENCIES}; does nothing when the registry is off.
+     *
+     * @throws io.realtimeagents.agent.mesh.MissingDependenciesException naming the services still missing at the
+     *     timeout
+     */
+    public void joinMesh(int port) {
+        mesh.join(config(), info, port);
     }
 
     /**
@@ -155,6 +173,11 @@ public final class AgentRuntime implements AgentServices {
     @Override
     public MeterRegistry meterRegistry() {
         return parts.metrics().registry();
+    }
+
+    @Override
+    public AgentDirectory directory() {
+        return mesh.directory();
     }
 
     @Override
@@ -235,6 +258,11 @@ public final class AgentRuntime implements AgentServices {
     /** {@code GET /realtime/connections}: live connections and subscribers per topic. */
     public HttpReply connections() {
         return HttpReply.ok(parts.live().connections());
+    }
+
+    /** {@code GET /realtime/agents}: the live agent instances this agent sees. */
+    public HttpReply agents() {
+        return mesh.agents();
     }
 
     /** {@code GET /metrics}: the Prometheus text format. */

@@ -28,6 +28,11 @@ public final class HttpProbe {
         return send(headers.length == 0 ? request : request.headers(headers));
     }
 
+    /** {@code GET path} on the agent at a base address, e.g. one still starting. */
+    public static Reply get(URI base, String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
     /** {@code POST path} on the agent with a JSON body, and headers given as name, value, name, value... */
     public static Reply post(RunningAgent agent, String path, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(agent, path))
