@@ -56,6 +56,7 @@ class AgentRegistryIT {
 
     private static AgentConfig.Builder config(KafkaBroker broker, String prefix, String registry) {
         return TestAgents.config(broker, prefix)
+                .set(AgentSettings.AGENT_REGISTRY_ENABLED, true)
                 .set(AgentSettings.AGENT_REGISTRY_TOPIC, registry)
                 .set(AgentSettings.AGENT_REGISTRY_HEARTBEAT, HEARTBEAT);
     }
@@ -140,6 +141,7 @@ class AgentRegistryIT {
                         QuietAgentMain.class,
                         killed,
                         List.of(
+                                "--agent.registry.enabled=true",
                                 "--service.name=" + killed,
                                 "--kafka.bootstrap-servers=" + broker.bootstrapServers(),
                                 "--kafka.events-topic=" + events,

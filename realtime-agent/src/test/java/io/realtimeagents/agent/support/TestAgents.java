@@ -31,7 +31,8 @@ public final class TestAgents {
 
     /**
      * A configuration of the given broker with a unique service name (hence consumer group), any free HTTP port,
-     * two fast retries and frequent commits.
+     * two fast retries and frequent commits. The agent registry is off (its {@code agent_joined} events would count
+     * among the events tests read); tests of the registry turn it on.
      */
     public static AgentConfig.Builder config(KafkaBroker broker, String servicePrefix) {
         return AgentConfig.builder()
@@ -40,7 +41,8 @@ public final class TestAgents {
                 .httpPort(0)
                 .retries(2, RETRY_BACKOFF, RETRY_BACKOFF_MAX)
                 .set(AgentSettings.KAFKA_COMMIT_INTERVAL, COMMIT_INTERVAL)
-                .set(AgentSettings.SHUTDOWN_TIMEOUT, Duration.ofSeconds(10));
+                .set(AgentSettings.SHUTDOWN_TIMEOUT, Duration.ofSeconds(10))
+                .set(AgentSettings.AGENT_REGISTRY_ENABLED, false);
     }
 
     /** Starts the agent instance with the configuration. */
