@@ -206,6 +206,17 @@ public abstract class RealtimeAgent extends BaseMicroserviceAgent {
     }
 
     /**
+     * Announces a capability in the agent registry, besides those of {@code AGENT_CAPABILITIES}, so other agents find
+     * this one with {@code agents().discoverByCapability(capability)}; call it from {@link #initialize()}.
+     *
+     * @param capability e.g. {@code summarize-text}
+     */
+    protected final void declareCapability(String capability) {
+        Checks.notNull(capability, "capability");
+        services().declareCapability(capability);
+    }
+
+    /**
      * The live agent instances this agent sees in the agent registry, itself included: discovery by service name and
      * by capability, and waiting for dependencies. Usable from {@link #onStart()} on.
      *

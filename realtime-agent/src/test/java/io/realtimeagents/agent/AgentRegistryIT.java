@@ -43,11 +43,12 @@ class AgentRegistryIT {
     private static final Duration HEARTBEAT = Duration.ofMillis(200);
     private static final Duration LEASE = HEARTBEAT.multipliedBy(3);
 
-    /** An agent with one task. */
+    /** An agent with one task and a capability declared in code. */
     static final class SummarizerAgent extends RealtimeAgent {
         @Override
         protected void initialize() {
             onTask("summarize", "Summarizes a text", request -> Map.of("summary", ""));
+            declareCapability("summaries");
         }
     }
 
@@ -87,7 +88,7 @@ class AgentRegistryIT {
             assertThat(summarizer.version()).isEqualTo("1.4.2");
             assertThat(summarizer.taskTypes())
                     .containsExactly(new AgentInstance.TaskType("summarize", "Summarizes a text", List.of()));
-            assertThat(summarizer.capabilities()).containsExactly("english", "summarize-text");
+            assertThat(summarizer.capabilities()).containsExactly("english", "summaries", "summarize-text");
             assertThat(summarizer.httpBaseUrl()).endsWith(":" + first.port());
             assertThat(summarizer.requestTopic()).isEqualTo(a.serviceName() + ".requests");
             assertThat(summarizer.healthPath()).isEqualTo("/health");

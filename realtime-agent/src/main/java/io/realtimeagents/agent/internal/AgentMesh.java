@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The agent's side of the mesh: its card, built from its configuration and declared tasks once its HTTP port is
@@ -25,7 +26,17 @@ final class AgentMesh {
     private final String instanceId =
             AgentConfig.hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
     private final Instant startedAt = Instant.now();
+    private final List<String> declared = new CopyOnWriteArrayList<>();
     private volatile AgentRegistry registry;
+
+    /** Adds a capability declared in code to those of {@code AGENT_CAPABILITIES}; refused once the agent started. */
+    void declare(String capability, boolean started) {
+        if (started) {
+            throw new IllegalStateException("Capabilities are declared in initialize(), before the agent starts: "
+                    + capability + " came too late");
+        }
+        declared.add(capability);
+    }
 
     /** Sets the registry, once created at the start. */
     void use(AgentRegistry created) {
@@ -51,13 +62,15 @@ final class AgentMesh {
         List<AgentInstance.TaskType> tasks = new ArrayList<>();
         info.taskDescriptions().forEach((type, text) -> tasks.add(new AgentInstance.TaskType(type, text, List.of())));
         String url = config.get(AgentSettings.AGENT_ADVERTISED_URL);
+        List<String> capabilities = new ArrayList<>(config.get(AgentSettings.AGENT_CAPABILITIES));
+        capabilities.addAll(declared);
         return new AgentInstance(
                 config.serviceName(),
                 instanceId,
                 config.get(AgentSettings.AGENT_VERSION),
                 info.description(),
                 tasks,
-                config.get(AgentSettings.AGENT_CAPABILITIES),
+                capabilities,
                 url != null ? url : "http://" + AgentConfig.hostName() + ":" + port,
                 config.get(AgentSettings.WEBSOCKET_ENABLED) ? WEBSOCKET_PATH : null,
                 SSE_PATH,

@@ -88,13 +88,7 @@ public final class AgentRuntime implements AgentServices {
         }
     }
 
-    /**
-     * Announces this instance in the agent registry once its HTTP port is known, then waits for
-     * {@code AGENT_DEPENDENCIES}; does nothing when the registry is off.
-     *
-     * @throws io.realtimeagents.agent.mesh.MissingDependenciesException naming the services still missing at the
-     *     timeout
-     */
+    /** Announces this instance in the registry (its HTTP port now known); waits for {@code AGENT_DEPENDENCIES}. */
     public void joinMesh(int port) {
         mesh.join(config(), info, port);
     }
@@ -173,6 +167,11 @@ public final class AgentRuntime implements AgentServices {
     @Override
     public MeterRegistry meterRegistry() {
         return parts.metrics().registry();
+    }
+
+    @Override
+    public void declareCapability(String capability) {
+        mesh.declare(capability, started);
     }
 
     @Override

@@ -21,6 +21,9 @@ public interface AgentServices {
     /** The meter registry, for user meters. */
     MeterRegistry meterRegistry();
 
+    /** Adds a capability to the card announced in the agent registry; only before the agent starts. */
+    void declareCapability(String capability);
+
     /** The live agent instances of the agent registry. */
     AgentDirectory directory();
 
