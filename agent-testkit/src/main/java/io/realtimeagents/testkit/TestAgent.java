@@ -32,7 +32,8 @@ import java.util.function.UnaryOperator;
  * consumer group), HTTP port 0 (a free port), events and live topics of the service's own ({@code <service>.events},
  * {@code <service>.live}, created with one partition) so tests do not see each other's events, {@value #RETRIES} fast
  * retries ({@link #RETRY_BACKOFF} to {@link #RETRY_BACKOFF_MAX}), commits every {@link #COMMIT_INTERVAL} and a
- * {@link #SHUTDOWN_TIMEOUT} shutdown. The topics follow the service name the function sets unless it sets them too,
+ * {@link #SHUTDOWN_TIMEOUT} shutdown, and the agent registry off (its {@code agent_joined} events would count among
+ * the events a test reads; a test of discovery sets {@code AGENT_REGISTRY_ENABLED} true). The topics follow the service name the function sets unless it sets them too,
  * so replicas started with one service name share them. {@link #close()} stops the agent gracefully and closes the
  * clients it opened.
  *
@@ -85,7 +86,8 @@ public final class TestAgent<A extends RealtimeAgent> implements AutoCloseable {
                 .httpPort(0)
                 .retries(RETRIES, RETRY_BACKOFF, RETRY_BACKOFF_MAX)
                 .set(AgentSettings.KAFKA_COMMIT_INTERVAL, COMMIT_INTERVAL)
-                .set(AgentSettings.SHUTDOWN_TIMEOUT, SHUTDOWN_TIMEOUT);
+                .set(AgentSettings.SHUTDOWN_TIMEOUT, SHUTDOWN_TIMEOUT)
+                .set(AgentSettings.AGENT_REGISTRY_ENABLED, false);
         AgentConfig.Builder builder =
                 Checks.notNull(config.apply(defaults), "the builder the config function returned");
         String service = builder.value(AgentSettings.SERVICE_NAME);

@@ -27,7 +27,7 @@ final class AgentLifecycle {
             List<WebSocketEndpoint> webSocketEndpoints) {
         AgentRuntime runtime = new AgentRuntime(
                 config,
-                new AgentInfo(description, agent::taskTypes, endpoints, webSocketEndpoints),
+                new AgentInfo(description, agent::taskTypes, endpoints, webSocketEndpoints, agent::taskDescriptions),
                 agent::processTask);
         HttpServer server = null;
         try {
@@ -37,6 +37,7 @@ final class AgentLifecycle {
             runtime.startConsuming();
             server = HttpServer.start(runtime);
             RunningAgent running = new RunningAgent(agent, runtime, server);
+            runtime.joinMesh(server.port());
             agent.onStart();
             LOG.info(
                     "{} started: HTTP on port {}, Kafka {}, topics {}",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.realtimeagents.agent.internal.AgentServices;
 import io.realtimeagents.agent.internal.Checks;
+import io.realtimeagents.agent.mesh.AgentDirectory;
 import io.realtimeagents.agent.mesh.AgentRequestFailedException;
 import io.realtimeagents.agent.mesh.AgentRequestTimeoutException;
 import io.realtimeagents.common.RealtimeAgentException;
@@ -258,6 +259,28 @@ public abstract class RealtimeAgent extends BaseMicroserviceAgent {
     /** The agent's configuration. */
     public final AgentConfig config() {
         return services().config();
+    }
+
+    /**
+     * Announces a capability in the agent registry, besides those of {@code AGENT_CAPABILITIES}, so other agents find
+     * this one with {@code agents().discoverByCapability(capability)}; call it from {@link #initialize()}.
+     *
+     * @param capability e.g. {@code summarize-text}
+     */
+    protected final void declareCapability(String capability) {
+        Checks.notNull(capability, "capability");
+        services().declareCapability(capability);
+    }
+
+    /**
+     * The live agent instances this agent sees in the agent registry, itself included: discovery by service name and
+     * by capability, and waiting for dependencies. Usable from {@link #onStart()} on.
+     *
+     * @throws RealtimeAgentException when the registry is off ({@code AGENT_REGISTRY_ENABLED=false}, or Kafka
+     *     disabled)
+     */
+    public final AgentDirectory agents() {
+        return services().directory();
     }
 
     /** The meter registry, to add the agent's own meters to the Prometheus endpoint. */

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module's architecture: no cycles between its packages, Micronaut only in the HTTP server package, Netty only
- * there and in live delivery (written on Netty's channel handlers), and internals that reach the API package only
- * for the values users also see.
+ * there and in live delivery (written on Netty's channel handlers), internals that reach the API package only
+ * for the values users also see, and a mesh API that stands alone.
  */
 class ArchitectureTest {
     private static final String ROOT = "io.realtimeagents.agent";
@@ -42,6 +42,17 @@ class ArchitectureTest {
                 .resideInAPackage(ROOT + ".internal..")
                 .should()
                 .dependOnClassesThat(resideInAPackage(ROOT).and(not(belongToAnyOf(API_VALUES))))
+                .check(CLASSES);
+    }
+
+    /** What users touch of the mesh stands alone: the runtime implements it, never the other way round. */
+    @Test
+    void meshApi_dependsOnNeitherTheRuntimeNorItsInternals() {
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".mesh..")
+                .should()
+                .dependOnClassesThat(resideInAPackage(ROOT + ".internal..").or(resideInAPackage(ROOT)))
                 .check(CLASSES);
     }
 

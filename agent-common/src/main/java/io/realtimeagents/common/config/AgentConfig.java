@@ -90,6 +90,12 @@ public final class AgentConfig {
         return group != null ? group : serviceName();
     }
 
+    /** The topic of requests to this service: the configured one, else {@code <service>.requests}. */
+    public String requestTopic() {
+        String topic = get(AgentSettings.AGENT_REQUEST_TOPIC);
+        return topic != null ? topic : serviceName() + ".requests";
+    }
+
     /** The Kafka bootstrap servers as one comma-separated string. */
     public String kafkaBootstrapServers() {
         return String.join(",", get(AgentSettings.KAFKA_BOOTSTRAP_SERVERS));
@@ -169,7 +175,8 @@ public final class AgentConfig {
         return group != null ? group : consumerGroup();
     }
 
-    private static String hostName() {
+    /** This machine's name: {@code HOSTNAME} (in Kubernetes, the pod's name), else the local host's, else localhost. */
+    public static String hostName() {
         String fromEnv = System.getenv("HOSTNAME");
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv;

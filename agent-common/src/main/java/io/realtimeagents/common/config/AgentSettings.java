@@ -162,8 +162,9 @@ public final class AgentSettings {
     /** The topic this service's agents take requests from other agents on. */
     public static final Setting<String> AGENT_REQUEST_TOPIC = Setting.builder(
                     "agent.request-topic", "AGENT_REQUEST_TOPIC", Types::string)
-            .doc("Topic this service takes requests from other agents on (request(service, taskType, ...)), read by"
-                    + " its consumer group so one replica runs each; consumed when the agent declares tasks")
+            .doc(
+                    "Topic this service takes requests from other agents on (request(service, taskType, ...)), read by"
+                            + " its consumer group so one replica runs each; consumed when the agent declares tasks; announced in the registry")
             .defaultText("<service>.requests")
             .validator(Types::topicProblem)
             .build();
@@ -449,6 +450,82 @@ public final class AgentSettings {
             .defaultValue(false)
             .build();
 
+    /** Whether the agent announces itself in the agent registry and keeps a view of the other agents. */
+    public static final Setting<Boolean> AGENT_REGISTRY_ENABLED = Setting.builder(
+                    "agent.registry.enabled", "AGENT_REGISTRY_ENABLED", Types::bool)
+            .doc("Announce this instance on the registry topic and keep a view of every agent (GET /realtime/agents,"
+                    + " discovery, AGENT_DEPENDENCIES); needs Kafka (REALTIME_ENABLED), off without it")
+            .defaultValue(true)
+            .build();
+
+    /** The compacted topic of agent cards. */
+    public static final Setting<String> AGENT_REGISTRY_TOPIC = Setting.builder(
+                    "agent.registry.topic", "AGENT_REGISTRY_TOPIC", Types::string)
+            .doc("Compacted Kafka topic where every agent instance announces itself, keyed <service>/<instance id>;"
+                    + " created with cleanup.policy=compact when missing")
+            .defaultValue("realtime.agents")
+            .validator(Types::topicProblem)
+            .build();
+
+    /** How often an instance renews its announcement. */
+    public static final Setting<Duration> AGENT_REGISTRY_HEARTBEAT = Setting.builder(
+                    "agent.registry.heartbeat", "AGENT_REGISTRY_HEARTBEAT", Types::duration)
+            .doc("How often an instance renews its announcement on the registry topic")
+            .defaultValue(Duration.ofSeconds(5))
+            .defaultText("5s")
+            .validator(Types::positive)
+            .build();
+
+    /** How long an announcement lasts without a heartbeat. */
+    public static final Setting<Duration> AGENT_REGISTRY_LEASE = Setting.builder(
+                    "agent.registry.lease", "AGENT_REGISTRY_LEASE", Types::duration)
+            .doc("How long other agents keep an instance whose heartbeats stopped (a crash); longer than"
+                    + " AGENT_REGISTRY_HEARTBEAT")
+            .defaultText("3 heartbeats")
+            .validator(Types::positive)
+            .build();
+
+    /** What this agent can do, for discovery by capability. */
+    public static final Setting<List<String>> AGENT_CAPABILITIES = Setting.builder(
+                    "agent.capabilities", "AGENT_CAPABILITIES", Types::list)
+            .doc("Comma-separated capabilities announced in the registry, besides those the agent declares in code")
+            .defaultValue(List.of())
+            .defaultText("(none)")
+            .build();
+
+    /** The services this agent needs before it is ready. */
+    public static final Setting<List<String>> AGENT_DEPENDENCIES = Setting.builder(
+                    "agent.dependencies", "AGENT_DEPENDENCIES", Types::list)
+            .doc("Comma-separated services that must be live in the registry before start-up completes; readiness"
+                    + " names the missing ones meanwhile")
+            .defaultValue(List.of())
+            .defaultText("(none)")
+            .validator(Types::names)
+            .build();
+
+    /** How long start-up waits for the dependencies. */
+    public static final Setting<Duration> AGENT_DEPENDENCIES_TIMEOUT = Setting.builder(
+                    "agent.dependencies-timeout", "AGENT_DEPENDENCIES_TIMEOUT", Types::duration)
+            .doc("How long start-up waits for AGENT_DEPENDENCIES before it fails naming the missing ones")
+            .defaultValue(Duration.ofSeconds(60))
+            .defaultText("60s")
+            .validator(Types::positive)
+            .build();
+
+    /** The version announced in the registry. */
+    public static final Setting<String> AGENT_VERSION = Setting.builder("agent.version", "AGENT_VERSION", Types::string)
+            .doc("Version of the agent announced in the registry")
+            .defaultValue("unknown")
+            .build();
+
+    /** The HTTP address other agents reach this instance at. */
+    public static final Setting<String> AGENT_ADVERTISED_URL = Setting.builder(
+                    "agent.advertised-url", "AGENT_ADVERTISED_URL", Types::string)
+            .doc("HTTP base URL of this instance announced in the registry")
+            .defaultText("http://<host name>:<HTTP port>")
+            .validator(Types::url)
+            .build();
+
     /** The MQTT broker host. */
     public static final Setting<String> MQTT_HOST = Setting.builder("mqtt.host", "MQTT_HOST", Types::string)
             .doc("MQTT broker host; setting it (or subscriptions or bridges) enables MQTT")
@@ -691,6 +768,15 @@ public final class AgentSettings {
             LIVE_AUTH_API_KEYS,
             LIVE_ALLOWED_ORIGINS,
             STATUS_ENDPOINTS_PROTECTED,
+            AGENT_REGISTRY_ENABLED,
+            AGENT_REGISTRY_TOPIC,
+            AGENT_REGISTRY_HEARTBEAT,
+            AGENT_REGISTRY_LEASE,
+            AGENT_CAPABILITIES,
+            AGENT_DEPENDENCIES,
+            AGENT_DEPENDENCIES_TIMEOUT,
+            AGENT_VERSION,
+            AGENT_ADVERTISED_URL,
             MQTT_HOST,
             MQTT_PORT,
             MQTT_USER,

@@ -159,6 +159,15 @@ final class Types {
                 : "must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit";
     }
 
+    /** Each a service name: the first bad one is reported. */
+    static String names(List<String> names) {
+        return names.stream()
+                .filter(item -> name(item) != null)
+                .map(item -> "'" + item + "' " + name(item))
+                .findFirst()
+                .orElse(null);
+    }
+
     static String topicProblem(String topic) {
         if (!TOPIC.matcher(topic).matches() || topic.equals(".") || topic.equals("..")) {
             return "'" + topic + "' is not a valid Kafka topic name (1-249 of a-z A-Z 0-9 . _ -)";

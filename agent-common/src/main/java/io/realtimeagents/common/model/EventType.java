@@ -26,6 +26,10 @@ public final class EventType {
     public static final EventType TASK_FAILED = new EventType("task_failed");
     /** An agent started, stopped, or changed its health. */
     public static final EventType AGENT_STATUS_CHANGED = new EventType("agent_status_changed");
+    /** An agent instance joined the agent registry; its data is the instance's card. */
+    public static final EventType AGENT_JOINED = new EventType("agent_joined");
+    /** An agent instance left the agent registry (stopped, or its lease expired); its data is the instance's card. */
+    public static final EventType AGENT_LEFT = new EventType("agent_left");
     /** A client connection (WebSocket, SSE, device) was established. */
     public static final EventType CONNECTION_ESTABLISHED = new EventType("connection_established");
     /** A client connection was closed. */

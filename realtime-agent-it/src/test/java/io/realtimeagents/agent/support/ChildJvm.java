@@ -20,7 +20,10 @@ public final class ChildJvm implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts {@code mainClass} with the arguments, on this JVM's class path and Java installation. */
+    /**
+     * Starts {@code mainClass} with the arguments, on this JVM's class path and Java installation. The agent registry
+     * is off unless the arguments set {@code --agent.registry.enabled} (see {@link TestAgents#config}).
+     */
     public static ChildJvm start(Class<?> mainClass, String logName, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -28,6 +31,9 @@ public final class ChildJvm implements AutoCloseable {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());
+        if (args.stream().noneMatch(arg -> arg.startsWith("--agent.registry.enabled="))) {
+            command.add("--agent.registry.enabled=false");
+        }
         command.addAll(args);
         try {
             Files.createDirectories(LOGS);

@@ -22,7 +22,7 @@ public final class TestAgents {
 
     /**
      * The configuration {@link TestAgent} gives: the given broker, a unique service name (hence consumer group), any
-     * free HTTP port, two fast retries, frequent commits, and events and live topics of the service's own.
+     * free HTTP port, two fast retries, frequent commits, the registry off, and events and live topics of the service's own.
      */
     public static AgentConfig.Builder config(KafkaBroker broker, String servicePrefix) {
         String name = uniqueName(servicePrefix);
@@ -35,6 +35,7 @@ public final class TestAgents {
                 .retries(TestAgent.RETRIES, TestAgent.RETRY_BACKOFF, TestAgent.RETRY_BACKOFF_MAX)
                 .set(AgentSettings.KAFKA_COMMIT_INTERVAL, TestAgent.COMMIT_INTERVAL)
                 .set(AgentSettings.SHUTDOWN_TIMEOUT, TestAgent.SHUTDOWN_TIMEOUT)
+                .set(AgentSettings.AGENT_REGISTRY_ENABLED, false)
                 .eventsTopic(name + ".events")
                 .set(AgentSettings.KAFKA_LIVE_TOPIC, name + ".live");
     }

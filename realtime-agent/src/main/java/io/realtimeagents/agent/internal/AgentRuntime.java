@@ -5,8 +5,10 @@ import io.realtimeagents.agent.SentRecord;
 import io.realtimeagents.agent.internal.delivery.Handling;
 import io.realtimeagents.agent.internal.kafka.KafkaRuntime;
 import io.realtimeagents.agent.internal.live.LiveService;
+import io.realtimeagents.agent.internal.mesh.AgentRegistry;
 import io.realtimeagents.agent.internal.mqtt.MqttRuntime;
 import io.realtimeagents.agent.internal.transport.InboundTransport;
+import io.realtimeagents.agent.mesh.AgentDirectory;
 import io.realtimeagents.common.ConfigurationException;
 import io.realtimeagents.common.RealtimeAgentException;
 import io.realtimeagents.common.config.AgentConfig;
@@ -38,6 +40,7 @@ public final class AgentRuntime implements AgentServices {
     private final AgentInfo info;
     private final Function<TaskRequest, TaskResult> processor;
     private final RemoteTaskRoute remoteTasks;
+    private final AgentMesh mesh = new AgentMesh();
     private final List<MqttSubscription> mqttSubscriptions = new CopyOnWriteArrayList<>();
     private volatile MqttRuntime mqtt;
     private volatile boolean started;
@@ -49,8 +52,8 @@ public final class AgentRuntime implements AgentServices {
      */
     public AgentRuntime(AgentConfig config, AgentInfo info, Function<TaskRequest, TaskResult> processor) {
         this.shutdownTimeout = config.shutdownTimeout();
-        this.parts = AgentWiring.of(config, info, processor);
         this.info = info;
+        this.parts = AgentWiring.of(config, info, processor);
         this.processor = processor;
         this.remoteTasks =
                 new RemoteTaskRoute(parts.requests() == null ? null : parts.requests()::request, parts.taskExecutor());
@@ -82,11 +85,18 @@ public final class AgentRuntime implements AgentServices {
             transports.add(created);
             if (created instanceof MqttRuntime publisher) {
                 mqtt = publisher;
+            } else if (created instanceof AgentRegistry registry) {
+                mesh.use(registry);
             }
         }
         for (InboundTransport transport : transports) {
             transport.start();
         }
+    }
+
+    /** Announces this instance in the registry (its HTTP port now known); waits for {@code AGENT_DEPENDENCIES}. */
+    public void joinMesh(int port) {
+        mesh.join(config(), info, port);
     }
 
     /**
@@ -174,6 +184,16 @@ public final class AgentRuntime implements AgentServices {
     }
 
     @Override
+    public void declareCapability(String capability) {
+        mesh.declare(capability, started);
+    }
+
+    @Override
+    public AgentDirectory directory() {
+        return mesh.directory();
+    }
+
+    @Override
     public CompletionStage<SentRecord> emit(RealtimeEvent event) {
         return Handling.track(kafka().emit(event), "kafka topic", config().eventsTopic());
     }
@@ -256,6 +276,11 @@ public final class AgentRuntime implements AgentServices {
     /** {@code GET /realtime/connections}: live connections and subscribers per topic. */
     public HttpReply connections() {
         return HttpReply.ok(parts.live().connections());
+    }
+
+    /** {@code GET /realtime/agents}: the live agent instances this agent sees. */
+    public HttpReply agents() {
+        return mesh.agents();
     }
 
     /** {@code GET /metrics}: the Prometheus text format. */

@@ -2,6 +2,7 @@ package io.realtimeagents.agent.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.realtimeagents.agent.SentRecord;
+import io.realtimeagents.agent.mesh.AgentDirectory;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.internal.handler.HandlerRegistry;
 import io.realtimeagents.common.model.RealtimeEvent;
@@ -22,6 +23,12 @@ public interface AgentServices {
 
     /** The meter registry, for user meters. */
     MeterRegistry meterRegistry();
+
+    /** Adds a capability to the card announced in the agent registry; only before the agent starts. */
+    void declareCapability(String capability);
+
+    /** The live agent instances of the agent registry. */
+    AgentDirectory directory();
 
     /** Publishes an event to the events topic. */
     CompletionStage<SentRecord> emit(RealtimeEvent event);

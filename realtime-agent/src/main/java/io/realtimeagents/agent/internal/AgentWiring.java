@@ -2,6 +2,7 @@ package io.realtimeagents.agent.internal;
 
 import io.realtimeagents.agent.internal.kafka.KafkaRuntime;
 import io.realtimeagents.agent.internal.live.LiveService;
+import io.realtimeagents.agent.internal.mesh.AgentRegistry;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics;
 import io.realtimeagents.agent.internal.mqtt.MqttRuntime;
 import io.realtimeagents.agent.internal.request.AgentRequests;
@@ -14,6 +15,7 @@ import io.realtimeagents.common.internal.handler.HandlerRegistry;
 import io.realtimeagents.common.mqtt.MqttSubscription;
 import io.realtimeagents.common.task.TaskRequest;
 import io.realtimeagents.common.task.TaskResult;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,15 +105,20 @@ record AgentWiring(
 
     /**
      * The transports created at start, once the handlers and the subscriptions made in code are known: MQTT, when it
-     * is configured or subscribed to in code.
+     * is configured or subscribed to in code; the agent registry, when Kafka is on and {@code AGENT_REGISTRY_ENABLED}.
      *
      * @throws io.realtimeagents.common.ConfigurationException when MQTT is misconfigured
      */
     List<InboundTransport> transportsAtStart(AgentConfig config, List<MqttSubscription> mqttSubscriptions) {
+        List<InboundTransport> created = new ArrayList<>();
         if (config.mqttEnabled() || !mqttSubscriptions.isEmpty()) {
-            return List.of(MqttRuntime.create(config, List.copyOf(mqttSubscriptions), handlers, kafka, metrics));
+            created.add(MqttRuntime.create(config, List.copyOf(mqttSubscriptions), handlers, kafka, metrics));
         }
-        return List.of();
+        if (kafka != null && config.get(AgentSettings.AGENT_REGISTRY_ENABLED)) {
+            // Last: drained first at a stop, so the tombstone is written before anything else stops.
+            created.add(AgentRegistry.create(config, kafka, metrics.registry()));
+        }
+        return created;
     }
 
     /** Makes the agent serve requests on its request topic when it declares tasks and Kafka is enabled. */

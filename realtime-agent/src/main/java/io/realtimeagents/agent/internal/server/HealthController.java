@@ -35,6 +35,11 @@ final class HealthController {
         return Replies.json(Replies.statusDenied(runtime, request).orElseGet(runtime::status));
     }
 
+    @Get("/realtime/agents")
+    HttpResponse<String> agents(HttpRequest<?> request) {
+        return Replies.json(Replies.statusDenied(runtime, request).orElseGet(runtime::agents));
+    }
+
     @Get("/realtime/connections")
     HttpResponse<String> connections(HttpRequest<?> request) {
         return Replies.json(Replies.statusDenied(runtime, request).orElseGet(runtime::connections));
