@@ -1,6 +1,7 @@
 package io.realtimeagents.agent;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.realtimeagents.agent.hooks.AgentHook;
 import io.realtimeagents.agent.internal.AgentServices;
 import io.realtimeagents.agent.internal.Checks;
 import io.realtimeagents.common.RealtimeAgentException;
@@ -109,6 +110,18 @@ public abstract class RealtimeAgent extends BaseMicroserviceAgent {
      */
     protected final void subscribeMqtt(String filter, String messageType, int qos) {
         services().subscribeMqtt(new MqttSubscription(MqttTopicFilter.parse(filter), messageType, qos));
+    }
+
+    /**
+     * Adds a hook called at the agent's start and stop and around each handling of a Kafka record or MQTT message;
+     * call it from {@link #initialize()}. Hooks run in the order they were added; one that throws is logged and
+     * counted, never breaks the handling. See {@link AgentHook}.
+     *
+     * @throws IllegalStateException when the agent already started
+     */
+    protected final void addHook(AgentHook hook) {
+        Checks.notNull(hook, "hook");
+        services().addHook(hook);
     }
 
     /**

@@ -2,7 +2,9 @@ package io.realtimeagents.agent.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.realtimeagents.agent.SentRecord;
+import io.realtimeagents.agent.hooks.AgentHook;
 import io.realtimeagents.agent.internal.delivery.Handling;
+import io.realtimeagents.agent.internal.delivery.HookRunner;
 import io.realtimeagents.agent.internal.kafka.KafkaRuntime;
 import io.realtimeagents.agent.internal.live.LiveService;
 import io.realtimeagents.agent.internal.mqtt.MqttRuntime;
@@ -192,6 +194,16 @@ public final class AgentRuntime implements AgentServices {
                     + subscription + " came too late");
         }
         mqttSubscriptions.add(subscription);
+    }
+
+    @Override
+    public void addHook(AgentHook hook) {
+        parts.hooks().add(hook);
+    }
+
+    /** The agent's hooks. */
+    public HookRunner hooks() {
+        return parts.hooks();
     }
 
     @Override

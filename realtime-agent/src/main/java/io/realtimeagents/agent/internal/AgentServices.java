@@ -2,6 +2,7 @@ package io.realtimeagents.agent.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.realtimeagents.agent.SentRecord;
+import io.realtimeagents.agent.hooks.AgentHook;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.internal.handler.HandlerRegistry;
 import io.realtimeagents.common.model.RealtimeEvent;
@@ -34,6 +35,9 @@ public interface AgentServices {
 
     /** Adds an MQTT subscription; only before the agent starts consuming. */
     void subscribeMqtt(MqttSubscription subscription);
+
+    /** Adds a hook; only before the agent starts. */
+    void addHook(AgentHook hook);
 
     /** Publishes an MQTT message. */
     CompletionStage<Void> publishMqtt(String topic, byte[] payload, int qos, boolean retained);

@@ -1,5 +1,6 @@
 package io.realtimeagents.agent.internal;
 
+import io.realtimeagents.agent.internal.delivery.HookRunner;
 import io.realtimeagents.agent.internal.kafka.KafkaRuntime;
 import io.realtimeagents.agent.internal.live.LiveService;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics;
@@ -31,6 +32,7 @@ import java.util.function.Function;
  * @param kafka the Kafka side; null when realtime is disabled
  * @param live live delivery to WebSocket and SSE clients
  * @param httpAccess access control of the task and status endpoints
+ * @param hooks the hooks the agent adds before it starts
  */
 record AgentWiring(
         HandlerRegistry handlers,
@@ -39,7 +41,8 @@ record AgentWiring(
         TaskRunner tasks,
         KafkaRuntime kafka,
         LiveService live,
-        HttpAccess httpAccess) {
+        HttpAccess httpAccess,
+        HookRunner hooks) {
     /**
      * The {@code /realtime/status} object of each transport while it is off, in the order they are listed: {@code
      * kafka} is empty, {@code mqtt} says it is disabled.
@@ -60,12 +63,13 @@ record AgentWiring(
     static AgentWiring of(AgentConfig config, AgentInfo info, Function<TaskRequest, TaskResult> processor) {
         HandlerRegistry handlers = new HandlerRegistry();
         AgentMetrics metrics = new AgentMetrics(config.serviceName());
+        HookRunner hooks = new HookRunner(metrics.registry());
         TaskExecutor taskExecutor = TaskExecutor.from(config, metrics.registry());
         TaskRunner tasks = new TaskRunner(info.endpoints(), processor, taskExecutor);
         KafkaRuntime kafka = null;
         if (config.get(AgentSettings.REALTIME_ENABLED)) {
             try {
-                kafka = KafkaRuntime.create(config, metrics, handlers);
+                kafka = KafkaRuntime.create(config, metrics, handlers, hooks);
             } catch (RuntimeException e) {
                 metrics.close();
                 throw e;
@@ -77,7 +81,7 @@ record AgentWiring(
             kafka.follow(live); // the live feed reads Kafka: it reconnects with it and counts in its readiness
         }
         HttpAccess httpAccess = new HttpAccess(live.access(), info.endpoints());
-        return new AgentWiring(handlers, metrics, taskExecutor, tasks, kafka, live, httpAccess);
+        return new AgentWiring(handlers, metrics, taskExecutor, tasks, kafka, live, httpAccess, hooks);
     }
 
     /** The transports that exist before the agent starts: Kafka, when enabled. */
