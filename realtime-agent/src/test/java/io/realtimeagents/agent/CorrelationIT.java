@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.realtimeagents.agent.support.HttpProbe;
 import io.realtimeagents.agent.support.LogCapture;
 import io.realtimeagents.agent.support.MqttTestAgents;
 import io.realtimeagents.agent.support.TestAgents;
@@ -185,6 +186,52 @@ class CorrelationIT {
                         .as("MQTT publish of " + note)
                         .containsExactly(id);
             }
+        }
+    }
+
+    /** A task that logs and emits an event. */
+    static final class TaskAgent extends RealtimeAgent {
+        @Override
+        protected void initialize() {
+            onTask("note", "Emits a note", request -> {
+                LOG.info("running task {}", request.taskId());
+                emit(EventType.ALERT_TRIGGERED, Map.of("task", request.taskId()));
+                return Map.of("done", true);
+            });
+        }
+    }
+
+    @Test
+    void anHttpTasksXCorrelationIdHeader_isInTheResult_theEmittedEvent_andTheMdc(
+            KafkaBroker broker, KafkaTestClient client) {
+        String events = client.uniqueTopic("corr-task-events", 1);
+        AgentConfig config =
+                TestAgents.config(broker, "corr-task").eventsTopic(events).build();
+        try (LogCapture logs = LogCapture.of(CorrelationIT.class);
+                RunningAgent running = TestAgents.start(new TaskAgent(), config)) {
+            HttpProbe.Reply reply = HttpProbe.post(
+                    running, "/tasks", "{\"task_id\":\"t1\",\"task_type\":\"note\"}", "X-Correlation-Id", "http-1");
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            assertThat(Json.tree(reply.body().getBytes(StandardCharsets.UTF_8))
+                            .get("correlation_id")
+                            .asText())
+                    .isEqualTo("http-1");
+            JsonNode event =
+                    Json.tree(client.consume(events, 1, TIMEOUT).get(0).value().getBytes(StandardCharsets.UTF_8));
+            assertThat(event.get("correlation_id").asText()).isEqualTo("http-1");
+            ILoggingEvent line = logs.events().stream()
+                    .filter(e -> e.getFormattedMessage().equals("running task t1"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(line.getMDCPropertyMap())
+                    .containsEntry("correlation_id", "http-1")
+                    .containsEntry("message_type", "note");
+
+            HttpProbe.Reply fresh = HttpProbe.post(running, "/tasks", "{\"task_id\":\"t2\",\"task_type\":\"note\"}");
+            String made = Json.tree(fresh.body().getBytes(StandardCharsets.UTF_8))
+                    .get("correlation_id")
+                    .asText();
+            assertThat(UUID.fromString(made).version()).as(fresh.body()).isEqualTo(4);
         }
     }
 }

@@ -254,9 +254,13 @@ public final class AgentRuntime implements AgentServices {
         return parts.metrics().scrape();
     }
 
-    /** {@code POST <path>} of a task endpoint; the task runs on the task executor, never on the calling thread. */
-    public CompletionStage<HttpReply> runTaskAt(String path, String body) {
-        return parts.tasks().runAt(path, body);
+    /**
+     * {@code POST <path>} of a task endpoint; the task runs on the task executor, never on the calling thread.
+     *
+     * @param correlationId the request's {@code X-Correlation-Id} header, or null
+     */
+    public CompletionStage<HttpReply> runTaskAt(String path, String body, String correlationId) {
+        return parts.tasks().runAt(path, body, correlationId);
     }
 
     /** A request whose body is larger than {@code HTTP_MAX_REQUEST_BYTES}: 413. */
@@ -274,7 +278,7 @@ public final class AgentRuntime implements AgentServices {
     }
 
     /** {@code POST /tasks}: a task request naming its task type; run like {@link #runTaskAt}. */
-    public CompletionStage<HttpReply> runTask(String body) {
-        return parts.tasks().runNamed(body);
+    public CompletionStage<HttpReply> runTask(String body, String correlationId) {
+        return parts.tasks().runNamed(body, correlationId);
     }
 }

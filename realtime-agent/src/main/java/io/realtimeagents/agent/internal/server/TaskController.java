@@ -23,6 +23,9 @@ import java.util.concurrent.CompletionStage;
  */
 @Controller
 final class TaskController {
+    /** The HTTP header that carries a task request's correlation id. */
+    static final String CORRELATION_ID_HEADER = "X-Correlation-Id";
+
     private final AgentRuntime runtime;
 
     TaskController(AgentRuntime runtime) {
@@ -37,7 +40,12 @@ final class TaskController {
         if (denied.isPresent()) {
             return CompletableFuture.completedFuture(Replies.json(denied.get()));
         }
-        return runtime.runTask(body).thenApply(Replies::json);
+        return runtime.runTask(body, correlationId(request)).thenApply(Replies::json);
+    }
+
+    /** The request's {@code X-Correlation-Id} header, or null. */
+    private static String correlationId(HttpRequest<?> request) {
+        return request.getHeaders().get(CORRELATION_ID_HEADER);
     }
 
     /** A body over {@code HTTP_MAX_REQUEST_BYTES}, whether announced by its Content-Length or found while reading. */
@@ -60,6 +68,7 @@ final class TaskController {
         if (denied.isPresent()) {
             return CompletableFuture.completedFuture(Replies.json(denied.get()));
         }
-        return runtime.runTaskAt(request.getPath(), body).thenApply(Replies::json);
+        return runtime.runTaskAt(request.getPath(), body, correlationId(request))
+                .thenApply(Replies::json);
     }
 }
