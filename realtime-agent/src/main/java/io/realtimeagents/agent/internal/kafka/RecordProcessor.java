@@ -106,7 +106,10 @@ final class RecordProcessor {
         }
         List<EventHandler> handlers = registry.eventHandlers(event.eventType());
         String type = event.eventType().value();
-        MessageMeters meters = handlers.isEmpty() ? null : metrics.forMessages("kafka", inbound.topic(), type);
+        if (handlers.isEmpty()) {
+            return Outcome.handled(type, firstAttempt, null, Outcome.DONE.outputs());
+        }
+        MessageMeters meters = metrics.forMessages("kafka", inbound.topic(), type);
         HandlingSubject subject =
                 new HandlingSubject(inbound, type, Propagation.of(event.correlationId(), inbound.correlationId()));
         Outcome outcome = Outcome.handled(type, firstAttempt, subject.propagation(), Outcome.DONE.outputs());
