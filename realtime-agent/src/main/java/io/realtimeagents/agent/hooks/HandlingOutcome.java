@@ -6,7 +6,8 @@ import java.time.Duration;
  * What became of one handler attempt, as {@link AgentHook#afterHandling} sees it.
  *
  * @param status what became of it
- * @param duration how long the handler ran (and, when it failed, until the failure was settled, backoff excluded)
+ * @param duration how long the handler ran, until it returned or threw (with the check of its outputs that failed
+ *     by then)
  * @param error the failure, or null when handled
  */
 public record HandlingOutcome(Status status, Duration duration, Throwable error) {
