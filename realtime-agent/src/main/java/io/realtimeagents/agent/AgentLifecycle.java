@@ -38,6 +38,7 @@ final class AgentLifecycle {
             server = HttpServer.start(runtime);
             RunningAgent running = new RunningAgent(agent, runtime, server);
             runtime.joinMesh(server.port());
+            runtime.hooks().started(runtime.config());
             agent.onStart();
             LOG.info(
                     "{} started: HTTP on port {}, Kafka {}, topics {}",
@@ -56,12 +57,13 @@ final class AgentLifecycle {
         }
     }
 
-    static void stop(RealtimeAgent agent) {
+    static void stop(RealtimeAgent agent, AgentRuntime runtime) {
         try {
             agent.onStop();
         } catch (RuntimeException e) {
             LOG.warn("{}.onStop() failed", agent.getClass().getSimpleName(), e);
         }
+        runtime.hooks().stopped(runtime.config());
     }
 
     private static void checkEndpoints(RealtimeAgent agent, List<TaskEndpoint> endpoints, Set<String> taskTypes) {

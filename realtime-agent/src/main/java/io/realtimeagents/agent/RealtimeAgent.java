@@ -2,6 +2,7 @@ package io.realtimeagents.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.realtimeagents.agent.hooks.AgentHook;
 import io.realtimeagents.agent.internal.AgentServices;
 import io.realtimeagents.agent.internal.Checks;
 import io.realtimeagents.agent.mesh.AgentDirectory;
@@ -54,6 +55,10 @@ import java.util.concurrent.CompletionStage;
  * be acknowledged by their brokers before its message counts as handled (Kafka offset committed, MQTT message
  * acknowledged), and one that fails makes the handling fail. There is no need to wait for the returned stages.
  * Outputs started on other threads are fire-and-forget unless attached with {@code context.track(stage)}.
+ *
+ * <p>Over 300 lines because it is the one class users extend: each verb (inputs, outputs, tasks, hooks, the mesh's
+ * discovery and requests) is a short delegation to the runtime with the Javadoc users read, and splitting it would
+ * scatter the API over several types.
  */
 public abstract class RealtimeAgent extends BaseMicroserviceAgent {
     private volatile AgentServices services;
@@ -116,6 +121,18 @@ public abstract class RealtimeAgent extends BaseMicroserviceAgent {
      */
     protected final void subscribeMqtt(String filter, String messageType, int qos) {
         services().subscribeMqtt(new MqttSubscription(MqttTopicFilter.parse(filter), messageType, qos));
+    }
+
+    /**
+     * Adds a hook called at the agent's start and stop and around each handling of a Kafka record or MQTT message;
+     * call it from {@link #initialize()}. Hooks run in the order they were added; one that throws is logged and
+     * counted, never breaks the handling. See {@link AgentHook}.
+     *
+     * @throws IllegalStateException when the agent already started
+     */
+    protected final void addHook(AgentHook hook) {
+        Checks.notNull(hook, "hook");
+        services().addHook(hook);
     }
 
     /**

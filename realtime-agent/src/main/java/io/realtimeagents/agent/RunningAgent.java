@@ -66,7 +66,7 @@ public final class RunningAgent implements AutoCloseable {
         try {
             closeCompanions();
             runtime.stopConsuming();
-            AgentLifecycle.stop(agent);
+            AgentLifecycle.stop(agent, runtime);
         } finally {
             try {
                 runtime.close();

@@ -10,6 +10,12 @@ import java.util.concurrent.CompletionStage;
  * for an MQTT message, e.g. {@code if (context instanceof KafkaContext kafka) log(kafka.offset())}.
  */
 public sealed interface MessageContext permits KafkaContext, MqttContext {
+    /**
+     * The name of the correlation id wherever it travels: a Kafka header, an MQTT 5 user property, a field of a JSON
+     * envelope or event.
+     */
+    String CORRELATION_ID = "correlation_id";
+
     /** The Kafka topic or MQTT topic the message arrived on. */
     String topic();
 
@@ -26,6 +32,15 @@ public sealed interface MessageContext permits KafkaContext, MqttContext {
     default String header(String name) {
         return headers().get(name);
     }
+
+    /**
+     * The correlation id of this handling: the message's own (a {@code correlation_id} Kafka header, MQTT 5
+     * correlation data or {@code correlation_id} user property, a {@code correlation_id} field of its JSON envelope or
+     * event), else a new random one. Every output the handling starts carries it (a {@code correlation_id} header on
+     * Kafka records, the {@code correlation_id} field of emitted events, a user property on MQTT publishes), and the
+     * handler's log lines have it in the SLF4J MDC as {@code correlation_id}.
+     */
+    String correlationId();
 
     /** When the message was produced (Kafka record timestamp) or received. */
     Instant timestamp();

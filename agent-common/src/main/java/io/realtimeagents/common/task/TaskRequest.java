@@ -34,4 +34,9 @@ public record TaskRequest(
     public TaskRequest withTaskType(String type) {
         return new TaskRequest(taskId, type, query, parameters, correlationId);
     }
+
+    /** This request with the given correlation id. */
+    public TaskRequest withCorrelationId(String id) {
+        return new TaskRequest(taskId, taskType, query, parameters, id);
+    }
 }

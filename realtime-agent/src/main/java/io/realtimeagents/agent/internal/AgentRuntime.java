@@ -2,7 +2,9 @@ package io.realtimeagents.agent.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.realtimeagents.agent.SentRecord;
+import io.realtimeagents.agent.hooks.AgentHook;
 import io.realtimeagents.agent.internal.delivery.Handling;
+import io.realtimeagents.agent.internal.delivery.HookRunner;
 import io.realtimeagents.agent.internal.kafka.KafkaRuntime;
 import io.realtimeagents.agent.internal.live.LiveService;
 import io.realtimeagents.agent.internal.mesh.AgentRegistry;
@@ -12,7 +14,6 @@ import io.realtimeagents.agent.mesh.AgentDirectory;
 import io.realtimeagents.common.ConfigurationException;
 import io.realtimeagents.common.RealtimeAgentException;
 import io.realtimeagents.common.config.AgentConfig;
-import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.common.internal.handler.HandlerRegistry;
 import io.realtimeagents.common.model.RealtimeEvent;
 import io.realtimeagents.common.mqtt.MqttSubscription;
@@ -27,9 +28,9 @@ import java.util.function.Function;
 
 /**
  * Everything a running agent is made of besides its own class: configuration, handlers, metrics, its inbound
- * transports (Kafka, MQTT); and the answers of the HTTP endpoints (health, probes, status, tasks, metrics). The parts
- * are built by {@link AgentWiring}, health and status assembled by {@link AgentHealth}, rotated secrets applied by
- * {@link SecretRotation}.
+ * transports (Kafka, MQTT, the agent registry). The parts are built by {@link AgentWiring}, health and status
+ * assembled by {@link AgentHealth}, rotated secrets applied by {@link SecretRotation}, the HTTP endpoints' answers
+ * given by {@link AgentEndpoints}.
  */
 public final class AgentRuntime implements AgentServices {
     private final AgentWiring parts;
@@ -39,8 +40,8 @@ public final class AgentRuntime implements AgentServices {
     private final AgentHealth health;
     private final AgentInfo info;
     private final Function<TaskRequest, TaskResult> processor;
-    private final RemoteTaskRoute remoteTasks;
     private final AgentMesh mesh = new AgentMesh();
+    private final AgentEndpoints endpoints;
     private final List<MqttSubscription> mqttSubscriptions = new CopyOnWriteArrayList<>();
     private volatile MqttRuntime mqtt;
     private volatile boolean started;
@@ -55,11 +56,12 @@ public final class AgentRuntime implements AgentServices {
         this.info = info;
         this.parts = AgentWiring.of(config, info, processor);
         this.processor = processor;
-        this.remoteTasks =
-                new RemoteTaskRoute(parts.requests() == null ? null : parts.requests()::request, parts.taskExecutor());
         transports.addAll(parts.transportsBeforeStart());
         this.rotation = new SecretRotation(config, transports, AgentWiring.RECONNECT_SETTINGS);
         this.health = new AgentHealth(rotation::current, info, parts, transports, () -> stopping);
+        RemoteTaskRoute remoteTasks =
+                new RemoteTaskRoute(parts.requests() == null ? null : parts.requests()::request, parts.taskExecutor());
+        this.endpoints = new AgentEndpoints(parts, health, mesh, remoteTasks, rotation::current);
     }
 
     /** Access control of the HTTP task and status endpoints. */
@@ -231,6 +233,16 @@ public final class AgentRuntime implements AgentServices {
     }
 
     @Override
+    public void addHook(AgentHook hook) {
+        parts.hooks().add(hook);
+    }
+
+    /** The agent's hooks. */
+    public HookRunner hooks() {
+        return parts.hooks();
+    }
+
+    @Override
     public CompletionStage<Void> publishMqtt(String topic, byte[] payload, int qos, boolean retained) {
         MqttRuntime current = mqtt;
         if (current == null) {
@@ -253,67 +265,8 @@ public final class AgentRuntime implements AgentServices {
         return parts.kafka();
     }
 
-    /** {@code GET /health}: the reference's fields; 503 when not alive. */
-    public HttpReply health() {
-        return health.health();
-    }
-
-    /** {@code GET /health/live}: fails only when the consumer loop died or stopped polling; pauses do not count. */
-    public HttpReply liveness() {
-        return health.liveness();
-    }
-
-    /** {@code GET /health/ready}: brokers reachable and the consumer's group assignment received. */
-    public HttpReply readiness() {
-        return health.readiness();
-    }
-
-    /** {@code GET /realtime/status}. */
-    public HttpReply status() {
-        return health.status();
-    }
-
-    /** {@code GET /realtime/connections}: live connections and subscribers per topic. */
-    public HttpReply connections() {
-        return HttpReply.ok(parts.live().connections());
-    }
-
-    /** {@code GET /realtime/agents}: the live agent instances this agent sees. */
-    public HttpReply agents() {
-        return mesh.agents();
-    }
-
-    /** {@code GET /metrics}: the Prometheus text format. */
-    public String scrape() {
-        return parts.metrics().scrape();
-    }
-
-    /** {@code POST <path>} of a task endpoint; the task runs on the task executor, never on the calling thread. */
-    public CompletionStage<HttpReply> runTaskAt(String path, String body) {
-        return parts.tasks().runAt(path, body);
-    }
-
-    /** A request whose body is larger than {@code HTTP_MAX_REQUEST_BYTES}: 413. */
-    public HttpReply requestTooLarge() {
-        return HttpReply.error(
-                413,
-                "request_too_large",
-                "The request body is larger than the limit of " + config().get(AgentSettings.HTTP_MAX_REQUEST_BYTES)
-                        + " bytes (HTTP_MAX_REQUEST_BYTES): send a smaller body or raise the limit");
-    }
-
-    /** A request whose method its path does not take. */
-    public HttpReply methodNotAllowed(String method, String path) {
-        return parts.tasks().methodNotAllowed(method, path);
-    }
-
-    /** {@code POST /agents/{service}/tasks/{taskType}}: a task of another service, requested over Kafka. */
-    public CompletionStage<HttpReply> runRemoteTask(String service, String taskType, String body, String timeoutMs) {
-        return remoteTasks.run(service, taskType, body, timeoutMs);
-    }
-
-    /** {@code POST /tasks}: a task request naming its task type; run like {@link #runTaskAt}. */
-    public CompletionStage<HttpReply> runTask(String body) {
-        return parts.tasks().runNamed(body);
+    /** The answers of the HTTP endpoints: health, probes, status, agents, tasks, metrics. */
+    public AgentEndpoints endpoints() {
+        return endpoints;
     }
 }

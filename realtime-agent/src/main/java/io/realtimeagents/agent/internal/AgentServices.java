@@ -2,6 +2,7 @@ package io.realtimeagents.agent.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.realtimeagents.agent.SentRecord;
+import io.realtimeagents.agent.hooks.AgentHook;
 import io.realtimeagents.agent.mesh.AgentDirectory;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.internal.handler.HandlerRegistry;
@@ -47,6 +48,9 @@ public interface AgentServices {
 
     /** Requests a task of another service over Kafka; the stage completes with its result. */
     CompletionStage<TaskResult> request(String service, TaskRequest task, Duration timeout);
+
+    /** Adds a hook; only before the agent starts. */
+    void addHook(AgentHook hook);
 
     /** Publishes an MQTT message. */
     CompletionStage<Void> publishMqtt(String topic, byte[] payload, int qos, boolean retained);

@@ -1,5 +1,6 @@
 package io.realtimeagents.agent.internal;
 
+import io.realtimeagents.agent.internal.delivery.HookRunner;
 import io.realtimeagents.agent.internal.kafka.KafkaRuntime;
 import io.realtimeagents.agent.internal.live.LiveService;
 import io.realtimeagents.agent.internal.mesh.AgentRegistry;
@@ -38,6 +39,7 @@ import java.util.function.Function;
  * @param httpAccess access control of the task and status endpoints
  * @param instanceId this agent instance's id, a random UUID: replies to its requests are addressed to it
  * @param requests request/reply with other agents; null when realtime is disabled
+ * @param hooks the hooks the agent adds before it starts
  */
 record AgentWiring(
         HandlerRegistry handlers,
@@ -48,7 +50,8 @@ record AgentWiring(
         LiveService live,
         HttpAccess httpAccess,
         String instanceId,
-        AgentRequests requests) {
+        AgentRequests requests,
+        HookRunner hooks) {
     /**
      * The {@code /realtime/status} object of each transport while it is off, in the order they are listed: {@code
      * kafka} is empty, {@code mqtt} says it is disabled.
@@ -69,12 +72,13 @@ record AgentWiring(
     static AgentWiring of(AgentConfig config, AgentInfo info, Function<TaskRequest, TaskResult> processor) {
         HandlerRegistry handlers = new HandlerRegistry();
         AgentMetrics metrics = new AgentMetrics(config.serviceName());
+        HookRunner hooks = new HookRunner(metrics.registry());
         TaskExecutor taskExecutor = TaskExecutor.from(config, metrics.registry());
         TaskRunner tasks = new TaskRunner(info.endpoints(), processor, taskExecutor);
         KafkaRuntime kafka = null;
         if (config.get(AgentSettings.REALTIME_ENABLED)) {
             try {
-                kafka = KafkaRuntime.create(config, metrics, handlers);
+                kafka = KafkaRuntime.create(config, metrics, handlers, hooks);
             } catch (RuntimeException e) {
                 metrics.close();
                 throw e;
@@ -95,7 +99,8 @@ record AgentWiring(
             kafka.follow(live); // the live feed reads Kafka: it reconnects with it and counts in its readiness
         }
         HttpAccess httpAccess = new HttpAccess(live.access(), info.endpoints());
-        return new AgentWiring(handlers, metrics, taskExecutor, tasks, kafka, live, httpAccess, instanceId, requests);
+        return new AgentWiring(
+                handlers, metrics, taskExecutor, tasks, kafka, live, httpAccess, instanceId, requests, hooks);
     }
 
     /** The transports that exist before the agent starts: Kafka, when enabled. */

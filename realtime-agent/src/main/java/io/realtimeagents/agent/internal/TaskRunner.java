@@ -1,6 +1,9 @@
 package io.realtimeagents.agent.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.realtimeagents.agent.internal.delivery.Handling;
+import io.realtimeagents.agent.internal.delivery.HandlingMdc;
+import io.realtimeagents.agent.internal.delivery.Propagation;
 import io.realtimeagents.common.InvalidTaskInputException;
 import io.realtimeagents.common.PayloadDecodingException;
 import io.realtimeagents.common.UnknownTaskTypeException;
@@ -40,7 +43,7 @@ final class TaskRunner {
     }
 
     /** {@code POST <path>}: runs the endpoint's task type. */
-    CompletionStage<HttpReply> runAt(String path, String body) {
+    CompletionStage<HttpReply> runAt(String path, String body, String correlationId) {
         String taskType = typesByPath.get(path);
         if (taskType == null) {
             return CompletableFuture.completedFuture(HttpReply.error(
@@ -49,7 +52,7 @@ final class TaskRunner {
                     "No task endpoint at POST " + path + "; task endpoints: "
                             + typesByPath.keySet().stream().sorted().toList()));
         }
-        return submit(() -> run(body, taskType));
+        return submit(() -> run(body, taskType, correlationId));
     }
 
     /** A request with a method no route of its path takes: 405 on task paths, 404 anywhere else. */
@@ -61,8 +64,8 @@ final class TaskRunner {
     }
 
     /** {@code POST /tasks}: runs the task type named in the body. */
-    CompletionStage<HttpReply> runNamed(String body) {
-        return submit(() -> run(body, null));
+    CompletionStage<HttpReply> runNamed(String body, String correlationId) {
+        return submit(() -> run(body, null, correlationId));
     }
 
     private CompletionStage<HttpReply> submit(Supplier<HttpReply> task) {
@@ -74,7 +77,7 @@ final class TaskRunner {
         }
     }
 
-    private HttpReply run(String body, String endpointType) {
+    private HttpReply run(String body, String endpointType, String headerId) {
         TaskRequest request;
         try {
             request = decode(body);
@@ -87,7 +90,10 @@ final class TaskRunner {
         } else if (request.taskType() == null || request.taskType().isBlank()) {
             return HttpReply.error(400, "missing_task_type", "The request body needs a \"task_type\" field");
         }
-        try {
+        Propagation propagation = Propagation.of(headerId, request.correlationId());
+        request = request.withCorrelationId(propagation.correlationId());
+        HandlingMdc.open(propagation.correlationId(), request.taskType(), null);
+        try (Handling scope = Handling.open(null, propagation)) {
             TaskResult result = processor.apply(request); // a failure is logged where its cause is caught
             return new HttpReply(result.isCompleted() ? 200 : 500, result);
         } catch (UnknownTaskTypeException e) {
@@ -97,6 +103,8 @@ final class TaskRunner {
         } catch (RuntimeException e) {
             LOG.error("Task {} of type {} could not be run", request.taskId(), request.taskType(), e);
             return HttpReply.error(500, "internal_error", "task " + request.taskType() + " could not be run: " + e);
+        } finally {
+            HandlingMdc.close();
         }
     }
 

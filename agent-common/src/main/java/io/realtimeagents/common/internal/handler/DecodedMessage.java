@@ -8,8 +8,9 @@ import io.realtimeagents.common.handler.MessageContext;
  * @param messageType the message type the message is dispatched by
  * @param route the registered route, or null when no handler is registered for the type
  * @param payload the decoded payload, or null when there is no route
+ * @param correlationId the {@code correlation_id} field of the message's JSON envelope, or null
  */
-public record DecodedMessage(String messageType, MessageRoute<?> route, Object payload) {
+public record DecodedMessage(String messageType, MessageRoute<?> route, Object payload, String correlationId) {
     /** Whether a handler is registered for the message's type. */
     public boolean hasHandler() {
         return route != null;

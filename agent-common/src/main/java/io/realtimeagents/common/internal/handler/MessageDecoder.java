@@ -2,6 +2,7 @@ package io.realtimeagents.common.internal.handler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.realtimeagents.common.PayloadDecodingException;
+import io.realtimeagents.common.handler.MessageContext;
 import io.realtimeagents.common.internal.Checks;
 import io.realtimeagents.common.json.Json;
 import java.nio.charset.StandardCharsets;
@@ -90,12 +91,13 @@ public final class MessageDecoder {
                     + " (" + mappingHint.apply(topic) + ")");
         }
         MessageRoute<?> route = registry.messageRoute(type);
+        String correlationId = tree == null ? null : correlationId(tree);
         if (route == null) {
-            return new DecodedMessage(type, null, null);
+            return new DecodedMessage(type, null, null, correlationId);
         }
         JsonNode parsed = tree;
         Object payload = onTopic(topic, () -> parsed == null ? route.decode(body) : route.convert(payloadOf(parsed)));
-        return new DecodedMessage(type, route, payload);
+        return new DecodedMessage(type, route, payload, correlationId);
     }
 
     /** Runs a decoding step, adding the topic to the message of a {@link PayloadDecodingException}. */
@@ -119,6 +121,11 @@ public final class MessageDecoder {
     private static String bodyType(JsonNode tree) {
         JsonNode type = tree.get(MESSAGE_TYPE_HEADER);
         return type != null && type.isTextual() && !type.asText().isBlank() ? type.asText() : null;
+    }
+
+    private static String correlationId(JsonNode tree) {
+        JsonNode id = tree.get(MessageContext.CORRELATION_ID);
+        return id != null && id.isTextual() && !id.asText().isBlank() ? id.asText() : null;
     }
 
     private static JsonNode payloadOf(JsonNode tree) {

@@ -349,6 +349,11 @@ class MessageDecoderTest {
         }
 
         @Override
+        public String correlationId() {
+            return "c";
+        }
+
+        @Override
         public java.time.Instant timestamp() {
             return java.time.Instant.EPOCH;
         }

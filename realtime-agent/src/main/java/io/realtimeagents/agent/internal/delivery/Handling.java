@@ -19,21 +19,24 @@ public final class Handling implements AutoCloseable {
 
     private final Handling outer;
     private final byte[] inboundKey;
+    private final Propagation propagation;
     private final List<CompletableFuture<?>> started = new ArrayList<>(2); // guarded by this
     private boolean sealed; // guarded by this
 
-    private Handling(Handling outer, byte[] inboundKey) {
+    private Handling(Handling outer, byte[] inboundKey, Propagation propagation) {
         this.outer = outer;
         this.inboundKey = inboundKey;
+        this.propagation = propagation;
     }
 
     /**
      * Starts collecting the outputs of a handler attempt on this thread; close it when the handler returned.
      *
      * @param inboundKey the key of the message being handled (a Kafka record's key), or null when it has none
+     * @param propagation what the outputs of the handling carry (its correlation id), or null
      */
-    public static Handling open(byte[] inboundKey) {
-        Handling handling = new Handling(CURRENT.get(), inboundKey);
+    public static Handling open(byte[] inboundKey, Propagation propagation) {
+        Handling handling = new Handling(CURRENT.get(), inboundKey, propagation);
         CURRENT.set(handling);
         return handling;
     }
@@ -45,6 +48,17 @@ public final class Handling implements AutoCloseable {
     public static byte[] inboundKey() {
         Handling current = CURRENT.get();
         return current == null ? null : current.inboundKey;
+    }
+
+    /** The propagation of the handling that runs on this thread, or null when none runs or it has none. */
+    static Propagation currentPropagation() {
+        Handling current = CURRENT.get();
+        return current == null ? null : current.propagation;
+    }
+
+    /** What the outputs of this handling carry, or null. */
+    public Propagation propagation() {
+        return propagation;
     }
 
     /**

@@ -23,6 +23,11 @@ public interface InboundMessage {
     /** A header's value (Kafka header, MQTT user property), or null. */
     String header(String name);
 
+    /** The correlation id the message carries (a {@code correlation_id} header or user property), or null. */
+    default String correlationId() {
+        return header(Propagation.CORRELATION_ID);
+    }
+
     /** Gives each original header (Kafka headers, MQTT user properties) to the consumer, in order. */
     void forEachHeader(BiConsumer<String, byte[]> consumer);
 

@@ -1,6 +1,9 @@
 package io.realtimeagents.agent.internal.delivery;
 
 import io.realtimeagents.agent.DeadLetterHeaders;
+import io.realtimeagents.agent.hooks.HandlingInfo;
+import io.realtimeagents.agent.hooks.HandlingOutcome;
+import io.realtimeagents.agent.hooks.HandlingOutcome.Status;
 import io.realtimeagents.agent.internal.delivery.DeadLetterPublisher.DeadLetter;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics.MessageMeters;
@@ -32,9 +35,10 @@ public final class MessageDispatcher {
     private final DeadLetterPublisher deadLetters;
     private final FailureStrategy failureStrategy;
     private final AgentMetrics metrics;
+    private final HookRunner hooks;
 
     /** Creates a dispatcher; the arguments are shared, thread-safe collaborators. */
-    public MessageDispatcher(Collaborators collaborators) {
+    public MessageDispatcher(DispatcherParts collaborators) {
         this.registry = collaborators.registry();
         this.decoder = collaborators.decoder();
         this.retryPolicy = collaborators.retryPolicy();
@@ -42,6 +46,7 @@ public final class MessageDispatcher {
         this.deadLetters = collaborators.deadLetters();
         this.failureStrategy = collaborators.failureStrategy();
         this.metrics = collaborators.metrics();
+        this.hooks = collaborators.hooks();
     }
 
     /**
@@ -84,7 +89,9 @@ public final class MessageDispatcher {
                     stop));
         }
         MessageMeters meters = metrics.forMessages(message.transport(), message.metricsTopic(), decoded.messageType());
-        return runWithRetries(message, decoded.messageType(), meters, decoded::invoke, contexts, stop, firstAttempt);
+        HandlingSubject subject = new HandlingSubject(
+                message, decoded.messageType(), Propagation.of(message.correlationId(), decoded.correlationId()));
+        return runWithRetries(subject, meters, decoded::invoke, contexts, stop, firstAttempt);
     }
 
     /**
@@ -109,7 +116,7 @@ public final class MessageDispatcher {
 
     /**
      * Runs one handler step until it succeeds, retries are exhausted (failure strategy), or the message's worker
-     * stops.
+     * stops; the hooks see each attempt, and the handler's log lines the message's MDC.
      * An output of the step that already failed when the step returned counts as a failed attempt; outputs still on
      * their way are in the outcome, for the caller to await.
      *
@@ -117,46 +124,90 @@ public final class MessageDispatcher {
      *     failed after it returned
      */
     public Outcome runWithRetries(
-            InboundMessage message,
-            String type,
+            HandlingSubject subject,
             MessageMeters meters,
             Step step,
             Contexts contexts,
             StopSignal stop,
             int firstAttempt) {
-        for (int attempt = firstAttempt; ; attempt++) {
-            long start = System.nanoTime();
-            Throwable failure;
-            CompletableFuture<Void> outputs;
-            try (Handling handling = Handling.open(message.key())) {
-                try {
-                    step.run(contexts.context(type, attempt, handling));
-                    failure = null;
-                } catch (VirtualMachineError e) {
-                    throw e;
-                } catch (Throwable e) {
-                    failure = e;
+        InboundMessage message = subject.message();
+        String type = subject.type();
+        HandlingMdc.open(subject);
+        try {
+            for (int attempt = firstAttempt; ; attempt++) {
+                HandlingInfo info = hooks.active() ? subject.info(attempt) : null;
+                if (info != null) {
+                    hooks.before(info);
                 }
-                outputs = handling.outputs();
+                long start = System.nanoTime();
+                Throwable failure;
+                CompletableFuture<Void> outputs;
+                try (Handling handling = Handling.open(message.key(), subject.propagation())) {
+                    try {
+                        step.run(contexts.context(type, attempt, handling));
+                        failure = null;
+                    } catch (VirtualMachineError e) {
+                        throw e;
+                    } catch (Throwable e) {
+                        failure = e;
+                    }
+                    outputs = handling.outputs();
+                }
+                if (outputs.isCompletedExceptionally()) {
+                    failure = Handling.unwrap(
+                            outputs.handle((ignored, error) -> error).join());
+                }
+                long elapsed = System.nanoTime() - start;
+                if (failure == null) {
+                    meters.processed(elapsed);
+                    if (info != null) {
+                        hooks.after(info, new HandlingOutcome(Status.HANDLED, Duration.ofNanos(elapsed), null));
+                    }
+                    return Outcome.handled(type, attempt, subject.propagation(), outputs);
+                }
+                meters.failed(elapsed);
+                if (info != null) {
+                    hooks.error(info, failure);
+                }
+                FailureReport report = info == null ? null : new FailureReport(info, elapsed);
+                Retry next;
+                if (failure instanceof InvalidMessageException) {
+                    LOG.warn("Invalid {}: {}", message.describe(), failure.getMessage());
+                    next = fail(message, type, DeadLetterHeaders.REASON_INVALID, failure, attempt, stop)
+                            ? Retry.SETTLED
+                            : Retry.STOPPED;
+                    report(report, next, failure);
+                } else {
+                    next = afterFailure(message, type, failure, attempt, stop, report);
+                }
+                if (next != Retry.AGAIN) {
+                    return Outcome.of(next == Retry.SETTLED);
+                }
+                meters.retried();
             }
-            if (outputs.isCompletedExceptionally()) {
-                failure = Handling.unwrap(
-                        outputs.handle((ignored, error) -> error).join());
+        } finally {
+            HandlingMdc.close();
+        }
+    }
+
+    /**
+     * After the outputs of a handled message failed once its handler had returned: tells the hooks, then waits out
+     * the backoff when retries are left (then the message is handled again with the next attempt), else hands it to
+     * the failure strategy with reason {@code output_failed}.
+     */
+    public Retry afterOutputFailure(InboundMessage message, Outcome handled, Throwable failure, StopSignal stop) {
+        if (handled.propagation() == null) {
+            return afterFailure(message, handled.messageType(), failure, handled.attempt(), stop);
+        }
+        HandlingSubject subject = new HandlingSubject(message, handled.messageType(), handled.propagation());
+        HandlingMdc.open(subject);
+        try {
+            if (hooks.active()) {
+                hooks.error(subject.info(handled.attempt()), failure);
             }
-            if (failure == null) {
-                meters.processed(System.nanoTime() - start);
-                return Outcome.handled(type, attempt, outputs);
-            }
-            meters.failed(System.nanoTime() - start);
-            if (failure instanceof InvalidMessageException) {
-                LOG.warn("Invalid {}: {}", message.describe(), failure.getMessage());
-                return Outcome.of(fail(message, type, DeadLetterHeaders.REASON_INVALID, failure, attempt, stop));
-            }
-            Retry next = afterFailure(message, type, failure, attempt, stop);
-            if (next != Retry.AGAIN) {
-                return Outcome.of(next == Retry.SETTLED);
-            }
-            meters.retried();
+            return afterFailure(message, handled.messageType(), failure, handled.attempt(), stop);
+        } finally {
+            HandlingMdc.close();
         }
     }
 
@@ -166,12 +217,25 @@ public final class MessageDispatcher {
      * failed.
      */
     public Retry afterFailure(InboundMessage message, String type, Throwable failure, int attempt, StopSignal stop) {
+        return afterFailure(message, type, failure, attempt, stop, null);
+    }
+
+    private Retry afterFailure(
+            InboundMessage message,
+            String type,
+            Throwable failure,
+            int attempt,
+            StopSignal stop,
+            FailureReport report) {
         boolean output = failure instanceof OutputFailedException;
         if (!retryPolicy.shouldRetry(attempt)) {
             LOG.warn("Giving up on {} after {} failed attempt(s)", message.describe(), attempt, failure);
             String reason = output ? DeadLetterHeaders.REASON_OUTPUT : DeadLetterHeaders.REASON_HANDLER;
-            return fail(message, type, reason, failure, attempt, stop) ? Retry.SETTLED : Retry.STOPPED;
+            Retry settled = fail(message, type, reason, failure, attempt, stop) ? Retry.SETTLED : Retry.STOPPED;
+            report(report, settled, failure);
+            return settled;
         }
+        report(report, Retry.AGAIN, failure);
         Duration backoff = retryPolicy.backoffAfter(attempt);
         LOG.info(
                 "{} of {} failed on attempt {} of {}: {}; retrying in {} ms",
@@ -182,6 +246,13 @@ public final class MessageDispatcher {
                 failure.toString(),
                 backoff.toMillis());
         return stop.awaitStop(backoff) ? Retry.STOPPED : Retry.AGAIN;
+    }
+
+    /** Tells the hooks what became of a failed attempt; nothing when there are none (no report). */
+    private void report(FailureReport report, Retry next, Throwable failure) {
+        if (report != null) {
+            hooks.after(report.info(), report.outcome(next, failureStrategy instanceof IgnoreStrategy, failure));
+        }
     }
 
     /** What follows a failed attempt. */
@@ -215,24 +286,4 @@ public final class MessageDispatcher {
          */
         MessageContext context(String messageType, int attempt, Handling handling);
     }
-
-    /**
-     * What a dispatcher works with.
-     *
-     * @param registry the handlers
-     * @param decoder finds types and decodes payloads
-     * @param retryPolicy how failed handlers are retried
-     * @param unhandledPolicy what happens to messages without handler
-     * @param deadLetters where messages without handler go
-     * @param failureStrategy what becomes of messages that failed for good
-     * @param metrics where outcomes are counted
-     */
-    public record Collaborators(
-            HandlerRegistry registry,
-            MessageDecoder decoder,
-            RetryPolicy retryPolicy,
-            UnhandledMessagePolicy unhandledPolicy,
-            DeadLetterPublisher deadLetters,
-            FailureStrategy failureStrategy,
-            AgentMetrics metrics) {}
 }

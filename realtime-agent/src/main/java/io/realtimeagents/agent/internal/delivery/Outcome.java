@@ -10,20 +10,23 @@ import java.util.concurrent.CompletableFuture;
  * @param finished false when stopped first, so the message must be delivered again
  * @param messageType the message or event type, null when unknown
  * @param attempt the handler attempt that succeeded (1 for the first), 0 when no handler ran
+ * @param propagation what the handling's outputs carry (its correlation id), null when no handler ran
  * @param outputs completes when every output was acknowledged, or fails with an {@link OutputFailedException}
  */
-public record Outcome(boolean finished, String messageType, int attempt, CompletableFuture<Void> outputs) {
+public record Outcome(
+        boolean finished, String messageType, int attempt, Propagation propagation, CompletableFuture<Void> outputs) {
     private static final CompletableFuture<Void> NONE = CompletableFuture.completedFuture(null);
 
     /** Stopped before the message was done. */
-    public static final Outcome STOPPED = new Outcome(false, null, 0, NONE);
+    public static final Outcome STOPPED = new Outcome(false, null, 0, null, NONE);
 
     /** Done with nothing outstanding: skipped or dead-lettered. */
-    public static final Outcome DONE = new Outcome(true, null, 0, NONE);
+    public static final Outcome DONE = new Outcome(true, null, 0, null, NONE);
 
     /** Handled by the given attempt, with its outputs. */
-    public static Outcome handled(String messageType, int attempt, CompletableFuture<Void> outputs) {
-        return new Outcome(true, messageType, attempt, outputs);
+    public static Outcome handled(
+            String messageType, int attempt, Propagation propagation, CompletableFuture<Void> outputs) {
+        return new Outcome(true, messageType, attempt, propagation, outputs);
     }
 
     /** Done or stopped, with nothing outstanding. */
@@ -53,6 +56,7 @@ public record Outcome(boolean finished, String messageType, int attempt, Complet
                 ? outputs
                 : outputs == NONE ? other.outputs : CompletableFuture.allOf(outputs, other.outputs);
         String type = messageType != null ? messageType : other.messageType;
-        return new Outcome(true, type, Math.max(attempt, other.attempt), both);
+        Propagation carried = propagation != null ? propagation : other.propagation;
+        return new Outcome(true, type, Math.max(attempt, other.attempt), carried, both);
     }
 }

@@ -82,6 +82,11 @@ final class KafkaRecordContext implements KafkaContext {
     }
 
     @Override
+    public String correlationId() {
+        return handling.propagation().correlationId();
+    }
+
+    @Override
     public int attempt() {
         return attempt;
     }

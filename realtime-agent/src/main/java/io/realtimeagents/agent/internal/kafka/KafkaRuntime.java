@@ -2,10 +2,11 @@ package io.realtimeagents.agent.internal.kafka;
 
 import io.realtimeagents.agent.SentRecord;
 import io.realtimeagents.agent.internal.delivery.DeadLetterPublisher;
+import io.realtimeagents.agent.internal.delivery.DispatcherParts;
 import io.realtimeagents.agent.internal.delivery.FailStop;
 import io.realtimeagents.agent.internal.delivery.FailStopException;
 import io.realtimeagents.agent.internal.delivery.FailureStrategy;
-import io.realtimeagents.agent.internal.delivery.Handling;
+import io.realtimeagents.agent.internal.delivery.HookRunner;
 import io.realtimeagents.agent.internal.delivery.MessageDispatcher;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics;
 import io.realtimeagents.agent.internal.transport.InboundTransport;
@@ -15,9 +16,7 @@ import io.realtimeagents.common.config.AgentSettings;
 import io.realtimeagents.common.config.Setting;
 import io.realtimeagents.common.internal.handler.HandlerRegistry;
 import io.realtimeagents.common.internal.handler.MessageDecoder;
-import io.realtimeagents.common.json.Json;
 import io.realtimeagents.common.model.RealtimeEvent;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +52,7 @@ public final class KafkaRuntime implements InboundTransport {
 
     private final AgentMetrics metrics;
     private final HandlerRegistry handlers;
+    private final HookRunner hooks;
     private final List<KafkaFollower> followers = new CopyOnWriteArrayList<>();
     private final KafkaSender sender;
     private final KafkaSender liveSender;
@@ -62,11 +61,12 @@ public final class KafkaRuntime implements InboundTransport {
     /** Set by the fail-stop strategy of the Kafka and MQTT dispatchers: the consumer then stops for good. */
     private final FailStop failStop = new FailStop();
 
-    private KafkaRuntime(AgentConfig config, AgentMetrics metrics, HandlerRegistry handlers) {
+    private KafkaRuntime(AgentConfig config, AgentMetrics metrics, HandlerRegistry handlers, HookRunner hooks) {
         this.config = config;
         this.reported = config;
         this.metrics = metrics;
         this.handlers = handlers;
+        this.hooks = hooks;
         this.sender = new KafkaSender(KafkaProperties.producer(config), metrics);
         this.liveSender = new KafkaSender(KafkaProperties.liveProducer(config), metrics);
         this.brokers = new BrokerHealth(config);
@@ -75,14 +75,15 @@ public final class KafkaRuntime implements InboundTransport {
 
     /**
      * Creates the producer and the broker check; consuming starts with {@link #start()}, with the handlers registered
-     * in {@code handlers} by then.
+     * in {@code handlers} and the hooks added to {@code hooks} by then.
      *
      * @throws io.realtimeagents.common.ConfigurationException when a Kafka pass-through property is invalid
      */
-    public static KafkaRuntime create(AgentConfig config, AgentMetrics metrics, HandlerRegistry handlers) {
+    public static KafkaRuntime create(
+            AgentConfig config, AgentMetrics metrics, HandlerRegistry handlers, HookRunner hooks) {
         KafkaProperties.validate(config);
         KafkaClientLogging.applyDefaults();
-        return new KafkaRuntime(config, metrics, handlers);
+        return new KafkaRuntime(config, metrics, handlers, hooks);
     }
 
     /** Makes a part with Kafka clients of its own reconnect with this runtime and count in its readiness. */
@@ -180,21 +181,22 @@ public final class KafkaRuntime implements InboundTransport {
     }
 
     /** What a dispatcher of this agent's messages needs: handlers, retries and the dead-letter topic. */
-    public MessageDispatcher.Collaborators dispatcherParts(
+    public DispatcherParts dispatcherParts(
             AgentConfig config,
             HandlerRegistry registry,
             MessageDecoder decoder,
             UnaryOperator<String> deadLetterTopics) {
         DeadLetterPublisher deadLetters =
                 new DeadLetterPublisher(sender, deadLetterTopics, config.serviceName(), metrics);
-        return new MessageDispatcher.Collaborators(
+        return new DispatcherParts(
                 registry,
                 decoder,
                 config.retryPolicy(),
                 config.get(AgentSettings.HANDLER_UNHANDLED),
                 deadLetters,
                 FailureStrategy.of(config.get(AgentSettings.HANDLER_FAILURE_STRATEGY), deadLetters, metrics, failStop),
-                metrics);
+                metrics,
+                hooks);
     }
 
     /** The agent's producer, shared by sends, events, dead letters and MQTT bridges. */
@@ -204,7 +206,7 @@ public final class KafkaRuntime implements InboundTransport {
 
     /** Produces a record; the stage completes once the brokers acknowledged it. */
     public CompletionStage<SentRecord> send(String topic, String key, byte[] value, Map<String, String> headers) {
-        return sender.send(record(topic, key, value, headers));
+        return sender.send(OutputRecords.record(topic, key, value, headers));
     }
 
     /**
@@ -213,15 +215,7 @@ public final class KafkaRuntime implements InboundTransport {
      */
     public CompletionStage<SentRecord> broadcast(
             String liveTopic, String key, byte[] value, Map<String, String> headers) {
-        return liveSender.send(record(liveTopic, key, value, headers));
-    }
-
-    private static ProducerRecord<byte[], byte[]> record(
-            String topic, String key, byte[] value, Map<String, String> headers) {
-        ProducerRecord<byte[], byte[]> record =
-                new ProducerRecord<>(topic, null, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value);
-        headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
-        return record;
+        return liveSender.send(OutputRecords.record(liveTopic, key, value, headers));
     }
 
     /**
@@ -230,15 +224,7 @@ public final class KafkaRuntime implements InboundTransport {
      * its id.
      */
     public CompletionStage<SentRecord> emit(RealtimeEvent event) {
-        byte[] inboundKey = Handling.inboundKey();
-        byte[] key = inboundKey != null
-                ? inboundKey
-                : (event.correlationId() != null ? event.correlationId() : event.eventId())
-                        .getBytes(StandardCharsets.UTF_8);
-        ProducerRecord<byte[], byte[]> record =
-                new ProducerRecord<>(config.eventsTopic(), null, key, Json.encode(event));
-        record.headers().add(EVENT_TYPE_HEADER, event.eventType().value().getBytes(StandardCharsets.UTF_8));
-        return sender.send(record);
+        return sender.send(OutputRecords.event(config.eventsTopic(), event));
     }
 
     @Override

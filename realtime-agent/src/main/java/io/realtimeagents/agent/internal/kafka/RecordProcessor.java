@@ -1,10 +1,12 @@
 package io.realtimeagents.agent.internal.kafka;
 
 import io.realtimeagents.agent.DeadLetterHeaders;
+import io.realtimeagents.agent.internal.delivery.HandlingSubject;
 import io.realtimeagents.agent.internal.delivery.MessageDispatcher;
 import io.realtimeagents.agent.internal.delivery.MessageDispatcher.Contexts;
 import io.realtimeagents.agent.internal.delivery.MessageDispatcher.Retry;
 import io.realtimeagents.agent.internal.delivery.Outcome;
+import io.realtimeagents.agent.internal.delivery.Propagation;
 import io.realtimeagents.agent.internal.delivery.StopSignal;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics;
 import io.realtimeagents.agent.internal.metrics.AgentMetrics.MessageMeters;
@@ -82,7 +84,7 @@ final class RecordProcessor {
      * processed again with the next attempt), else dead-letters it with reason {@code output_failed}.
      */
     Retry afterOutputFailure(ConsumerRecord<byte[], byte[]> record, Outcome handled, Throwable error, StopSignal stop) {
-        return dispatcher.afterFailure(new KafkaInbound(record), handled.messageType(), error, handled.attempt(), stop);
+        return dispatcher.afterOutputFailure(new KafkaInbound(record), handled, error, stop);
     }
 
     /**
@@ -127,11 +129,16 @@ final class RecordProcessor {
         }
         List<EventHandler> handlers = registry.eventHandlers(event.eventType());
         String type = event.eventType().value();
-        MessageMeters meters = handlers.isEmpty() ? null : metrics.forMessages("kafka", inbound.topic(), type);
-        Outcome outcome = Outcome.handled(type, firstAttempt, Outcome.DONE.outputs());
+        if (handlers.isEmpty()) {
+            return Outcome.handled(type, firstAttempt, null, Outcome.DONE.outputs());
+        }
+        MessageMeters meters = metrics.forMessages("kafka", inbound.topic(), type);
+        HandlingSubject subject =
+                new HandlingSubject(inbound, type, Propagation.of(event.correlationId(), inbound.correlationId()));
+        Outcome outcome = Outcome.handled(type, firstAttempt, subject.propagation(), Outcome.DONE.outputs());
         for (EventHandler handler : handlers) {
             Outcome one = dispatcher.runWithRetries(
-                    inbound, type, meters, context -> handler.handle(event, context), contexts, stop, firstAttempt);
+                    subject, meters, context -> handler.handle(event, context), contexts, stop, firstAttempt);
             if (!one.finished()) {
                 return one;
             }

@@ -153,8 +153,7 @@ final class MqttBatchWorker {
         int firstAttempt = 1;
         if (failed != null) {
             Outcome previous = failed.outcome();
-            Retry retry =
-                    dispatcher.afterFailure(inbound, previous.messageType(), failed.error(), previous.attempt(), stop);
+            Retry retry = dispatcher.afterOutputFailure(inbound, previous, failed.error(), stop);
             if (retry != Retry.AGAIN) {
                 return Outcome.of(retry == Retry.SETTLED);
             }

@@ -4,6 +4,7 @@ import io.realtimeagents.agent.DeadLetterHeaders;
 import io.realtimeagents.agent.MqttHeaders;
 import io.realtimeagents.agent.internal.delivery.InboundMessage;
 import io.realtimeagents.agent.internal.delivery.Outcome;
+import io.realtimeagents.agent.internal.delivery.Propagation;
 import io.realtimeagents.agent.internal.mqtt.AckSequencer.Ticket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -129,6 +130,16 @@ final class MqttInbound implements InboundMessage {
     @Override
     public String header(String name) {
         return userProperties().get(name);
+    }
+
+    /** MQTT 5 correlation data (as UTF-8), else a {@code correlation_id} user property, else null. */
+    @Override
+    public String correlationId() {
+        byte[] data = message.getProperties().getCorrelationData();
+        if (data != null && data.length > 0) {
+            return new String(data, StandardCharsets.UTF_8);
+        }
+        return header(Propagation.CORRELATION_ID);
     }
 
     @Override

@@ -46,6 +46,11 @@ final class MqttMessageContext implements MqttContext {
     }
 
     @Override
+    public String correlationId() {
+        return handling.propagation().correlationId();
+    }
+
+    @Override
     public int attempt() {
         return attempt;
     }

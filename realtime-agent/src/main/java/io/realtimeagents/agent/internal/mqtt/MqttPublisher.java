@@ -1,5 +1,8 @@
 package io.realtimeagents.agent.internal.mqtt;
 
+import io.realtimeagents.agent.internal.delivery.Propagation;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -8,6 +11,7 @@ import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 
 /** Publishes the messages handlers send to MQTT, on the runtime's client. */
 final class MqttPublisher {
@@ -22,10 +26,7 @@ final class MqttPublisher {
         CompletableFuture<Void> result = new CompletableFuture<>();
         try {
             client.publish(
-                    topic,
-                    new MqttMessage(payload, qos, retained, new MqttProperties()),
-                    null,
-                    new MqttActionListener() {
+                    topic, new MqttMessage(payload, qos, retained, properties()), null, new MqttActionListener() {
                         @Override
                         public void onSuccess(IMqttToken token) {
                             result.complete(null);
@@ -40,5 +41,17 @@ final class MqttPublisher {
             result.completeExceptionally(e);
         }
         return result;
+    }
+
+    /** What the handling running on this thread propagates ({@link Propagation}), as user properties. */
+    private static MqttProperties properties() {
+        MqttProperties properties = new MqttProperties();
+        Propagation propagation = Propagation.current();
+        if (propagation != null) {
+            List<UserProperty> carried = new ArrayList<>(1);
+            propagation.forEachHeader((name, value) -> carried.add(new UserProperty(name, value)));
+            properties.setUserProperties(carried);
+        }
+        return properties;
     }
 }

@@ -17,31 +17,31 @@ final class HealthController {
 
     @Get("/health")
     HttpResponse<String> health() {
-        return Replies.json(runtime.health());
+        return Replies.json(runtime.endpoints().health());
     }
 
     @Get("/health/live")
     HttpResponse<String> live() {
-        return Replies.json(runtime.liveness());
+        return Replies.json(runtime.endpoints().liveness());
     }
 
     @Get("/health/ready")
     HttpResponse<String> ready() {
-        return Replies.json(runtime.readiness());
+        return Replies.json(runtime.endpoints().readiness());
     }
 
     @Get("/realtime/status")
     HttpResponse<String> status(HttpRequest<?> request) {
-        return Replies.json(Replies.statusDenied(runtime, request).orElseGet(runtime::status));
+        return Replies.json(Replies.statusDenied(runtime, request).orElseGet(runtime.endpoints()::status));
     }
 
     @Get("/realtime/agents")
     HttpResponse<String> agents(HttpRequest<?> request) {
-        return Replies.json(Replies.statusDenied(runtime, request).orElseGet(runtime::agents));
+        return Replies.json(Replies.statusDenied(runtime, request).orElseGet(runtime.endpoints()::agents));
     }
 
     @Get("/realtime/connections")
     HttpResponse<String> connections(HttpRequest<?> request) {
-        return Replies.json(Replies.statusDenied(runtime, request).orElseGet(runtime::connections));
+        return Replies.json(Replies.statusDenied(runtime, request).orElseGet(runtime.endpoints()::connections));
     }
 }

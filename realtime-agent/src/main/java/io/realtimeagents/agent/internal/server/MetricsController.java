@@ -26,6 +26,6 @@ final class MetricsController {
         if (denied.isPresent()) {
             return Replies.json(denied.get());
         }
-        return HttpResponse.ok(runtime.scrape()).contentType(PROMETHEUS_TEXT);
+        return HttpResponse.ok(runtime.endpoints().scrape()).contentType(PROMETHEUS_TEXT);
     }
 }

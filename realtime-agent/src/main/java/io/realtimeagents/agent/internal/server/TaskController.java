@@ -26,6 +26,9 @@ import java.util.concurrent.CompletionStage;
  */
 @Controller
 final class TaskController {
+    /** The HTTP header that carries a task request's correlation id. */
+    static final String CORRELATION_ID_HEADER = "X-Correlation-Id";
+
     private final AgentRuntime runtime;
 
     TaskController(AgentRuntime runtime) {
@@ -40,7 +43,12 @@ final class TaskController {
         if (denied.isPresent()) {
             return CompletableFuture.completedFuture(Replies.json(denied.get()));
         }
-        return runtime.runTask(body).thenApply(Replies::json);
+        return runtime.endpoints().runTask(body, correlationId(request)).thenApply(Replies::json);
+    }
+
+    /** The request's {@code X-Correlation-Id} header, or null. */
+    private static String correlationId(HttpRequest<?> request) {
+        return request.getHeaders().get(CORRELATION_ID_HEADER);
     }
 
     /** A task of another service, requested over Kafka; see {@code docs/mesh-requests.md}. */
@@ -57,19 +65,21 @@ final class TaskController {
         if (denied.isPresent()) {
             return CompletableFuture.completedFuture(Replies.json(denied.get()));
         }
-        return runtime.runRemoteTask(service, taskType, body, timeoutMs).thenApply(Replies::json);
+        return runtime.endpoints()
+                .runRemoteTask(service, taskType, body, timeoutMs)
+                .thenApply(Replies::json);
     }
 
     /** A body over {@code HTTP_MAX_REQUEST_BYTES}, whether announced by its Content-Length or found while reading. */
     @Error(exception = ContentLengthExceededException.class, global = true)
     HttpResponse<String> requestTooLarge() {
-        return Replies.json(runtime.requestTooLarge());
+        return Replies.json(runtime.endpoints().requestTooLarge());
     }
 
     /** The catch-all POST route makes every unknown path a 405; only task paths deserve that answer. */
     @Error(status = HttpStatus.METHOD_NOT_ALLOWED, global = true)
     HttpResponse<String> methodNotAllowed(HttpRequest<?> request) {
-        return Replies.json(runtime.methodNotAllowed(request.getMethodName(), request.getPath()));
+        return Replies.json(runtime.endpoints().methodNotAllowed(request.getMethodName(), request.getPath()));
     }
 
     @Post("/{+path}")
@@ -80,6 +90,8 @@ final class TaskController {
         if (denied.isPresent()) {
             return CompletableFuture.completedFuture(Replies.json(denied.get()));
         }
-        return runtime.runTaskAt(request.getPath(), body).thenApply(Replies::json);
+        return runtime.endpoints()
+                .runTaskAt(request.getPath(), body, correlationId(request))
+                .thenApply(Replies::json);
     }
 }

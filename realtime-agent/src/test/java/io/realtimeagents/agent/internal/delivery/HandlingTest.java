@@ -11,7 +11,7 @@ class HandlingTest {
     void outputStartedOnTheHandlersThread_isPartOfTheHandling() {
         CompletableFuture<String> sent = new CompletableFuture<>();
         CompletableFuture<Void> outputs;
-        try (Handling handling = Handling.open(null)) {
+        try (Handling handling = Handling.open(null, null)) {
             Handling.track(sent, "kafka topic", "alerts");
             outputs = handling.outputs();
         }
@@ -25,7 +25,7 @@ class HandlingTest {
         CompletableFuture<String> first = new CompletableFuture<>();
         CompletableFuture<String> second = new CompletableFuture<>();
         CompletableFuture<Void> outputs;
-        try (Handling handling = Handling.open(null)) {
+        try (Handling handling = Handling.open(null, null)) {
             Handling.track(first, "kafka topic", "alerts");
             Handling.track(second, "mqtt topic", "wards/3");
             outputs = handling.outputs();
@@ -34,7 +34,7 @@ class HandlingTest {
         second.completeExceptionally(new IllegalStateException("not authorized"));
 
         assertThat(outputs).isCompletedExceptionally();
-        Outcome outcome = Outcome.handled("note", 1, outputs);
+        Outcome outcome = Outcome.handled("note", 1, null, outputs);
         assertThat(outcome.outputFailure())
                 .isInstanceOf(OutputFailedException.class)
                 .hasMessage("The output to mqtt topic wards/3 failed: java.lang.IllegalStateException: not authorized")
@@ -52,8 +52,8 @@ class HandlingTest {
         CompletableFuture<String> outer = new CompletableFuture<>();
         CompletableFuture<Void> innerOutputs;
         CompletableFuture<Void> outerOutputs;
-        try (Handling outerHandling = Handling.open(null)) {
-            try (Handling innerHandling = Handling.open(null)) {
+        try (Handling outerHandling = Handling.open(null, null)) {
+            try (Handling innerHandling = Handling.open(null, null)) {
                 Handling.track(inner, "kafka topic", "inner");
                 innerOutputs = innerHandling.outputs();
             }
@@ -69,7 +69,7 @@ class HandlingTest {
 
     @Test
     void outputAttachedAfterTheHandlerReturned_isRefusedWithAClearMessage() {
-        Handling handling = Handling.open(null);
+        Handling handling = Handling.open(null, null);
         handling.outputs();
         handling.close();
 
@@ -81,11 +81,11 @@ class HandlingTest {
 
     @Test
     void handlingWithoutOutputs_isCompleteAtOnce() {
-        try (Handling handling = Handling.open(null)) {
+        try (Handling handling = Handling.open(null, null)) {
             assertThat(handling.outputs()).isCompleted();
         }
         assertThat(Outcome.DONE
-                        .and(Outcome.handled("x", 2, new CompletableFuture<>()))
+                        .and(Outcome.handled("x", 2, null, new CompletableFuture<>()))
                         .attempt())
                 .isEqualTo(2);
         assertThat(Outcome.DONE.isComplete()).isTrue();
@@ -99,18 +99,33 @@ class HandlingTest {
         byte[] outerKey = {'p', '1'};
         byte[] innerKey = {'p', '2'};
         assertThat(Handling.inboundKey()).isNull();
-        try (Handling outer = Handling.open(outerKey)) {
+        try (Handling outer = Handling.open(outerKey, null)) {
             assertThat(Handling.inboundKey()).isSameAs(outerKey);
-            try (Handling inner = Handling.open(innerKey)) {
+            try (Handling inner = Handling.open(innerKey, null)) {
                 assertThat(Handling.inboundKey()).isSameAs(innerKey);
             }
             assertThat(Handling.inboundKey()).isSameAs(outerKey);
-            try (Handling unkeyed = Handling.open(null)) {
+            try (Handling unkeyed = Handling.open(null, null)) {
                 assertThat(Handling.inboundKey())
                         .as("an unkeyed message has no key")
                         .isNull();
             }
         }
         assertThat(Handling.inboundKey()).isNull();
+    }
+
+    @Test
+    void propagation_isThatOfTheHandlingOnThisThread_andACarriedIdWinsOverANewOne() {
+        assertThat(Propagation.current()).isNull();
+        Propagation carried = Propagation.of("from-header", "from-body");
+        assertThat(carried.correlationId()).isEqualTo("from-header");
+        assertThat(Propagation.of(" ", "from-body").correlationId()).isEqualTo("from-body");
+        String made = Propagation.of(null, null).correlationId();
+        assertThat(java.util.UUID.fromString(made).version()).as(made).isEqualTo(4);
+        assertThat(Propagation.of(null, null).correlationId()).isNotEqualTo(made);
+        try (Handling handling = Handling.open(null, carried)) {
+            assertThat(Propagation.current()).isSameAs(carried);
+        }
+        assertThat(Propagation.current()).isNull();
     }
 }
