@@ -131,15 +131,29 @@ public final class AgentRegistry implements InboundTransport {
      */
     public void announce(AgentInstance card) {
         self = card;
-        // Emitted from the heartbeat thread: a send from the producer's own callback thread could block it.
-        beat().thenComposeAsync(sent -> kafka.emit(event(EventType.AGENT_JOINED, card, null)), scheduler)
-                .whenComplete((sent, error) -> {
-                    if (error != null) {
-                        LOG.warn("Could not emit agent_joined for {}: {}", card.key(), error.toString());
-                    }
-                });
+        // Sent and emitted from the heartbeat thread, never the caller's: a send blocks while the topic's metadata
+        // is unknown (brokers down), and one from the producer's own callback thread could block it. The first
+        // waits for the reader to have made the topic, so the broker does not auto-create it uncompacted.
         long every = heartbeat.toMillis();
-        beats = scheduler.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
+        reader.topicReady()
+                .thenRunAsync(
+                        () -> {
+                            if (stopped.get()) {
+                                return;
+                            }
+                            beat().thenComposeAsync(
+                                            sent -> kafka.emit(event(EventType.AGENT_JOINED, card, null)), scheduler)
+                                    .whenComplete((sent, error) -> {
+                                        if (error != null) {
+                                            LOG.warn(
+                                                    "Could not emit agent_joined for {}: {}",
+                                                    card.key(),
+                                                    error.toString());
+                                        }
+                                    });
+                            beats = scheduler.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
+                        },
+                        scheduler);
         LOG.info("Announced {} on {} every {} ms (lease {} ms)", card.key(), topic, every, lease.toMillis());
     }
 
@@ -210,11 +224,15 @@ public final class AgentRegistry implements InboundTransport {
         AgentInstance me = self;
         try {
             if (me != null) {
-                CompletableFuture<?> left =
-                        kafka.emit(event(EventType.AGENT_LEFT, me, "stopped")).toCompletableFuture();
-                CompletableFuture<?> tombstone =
-                        kafka.send(topic, me.key(), null, Map.of()).toCompletableFuture();
-                CompletableFuture.allOf(left, tombstone)
+                // On the heartbeat thread, so that sends blocked by unknown metadata cannot outlast the wait.
+                CompletableFuture.supplyAsync(
+                                () -> CompletableFuture.allOf(
+                                        kafka.emit(event(EventType.AGENT_LEFT, me, "stopped"))
+                                                .toCompletableFuture(),
+                                        kafka.send(topic, me.key(), null, Map.of())
+                                                .toCompletableFuture()),
+                                scheduler)
+                        .thenCompose(sends -> sends)
                         .get(Math.min(timeout.toMillis(), STOP_WAIT.toMillis()), TimeUnit.MILLISECONDS);
             }
         } catch (Exception e) {

@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,6 +39,8 @@ final class RegistryReader implements AutoCloseable {
     private final Duration tick;
     private final Consumer<List<AgentInstance>> onExpired;
     private final Thread thread;
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final CompletableFuture<Void> topicReady = new CompletableFuture<>();
     private volatile boolean closed;
     private volatile boolean caughtUp;
     private volatile String problem;
@@ -64,6 +69,14 @@ final class RegistryReader implements AutoCloseable {
 
     void start() {
         thread.start();
+    }
+
+    /**
+     * Completes once the registry topic exists (created compacted when it was missing), so that no announcement makes
+     * the broker create it with its defaults first.
+     */
+    CompletableFuture<Void> topicReady() {
+        return topicReady;
     }
 
     /** Whether the view holds everything the topic held when the reader started. */
@@ -101,6 +114,7 @@ final class RegistryReader implements AutoCloseable {
                 return;
             }
             RegistryTopic.ensure(config, topic);
+            topicReady.complete(null);
             List<PartitionInfo> infos = created.partitionsFor(topic, Duration.ofSeconds(5));
             if (infos == null || infos.isEmpty()) {
                 throw new IllegalStateException("the topic does not exist");
@@ -126,8 +140,6 @@ final class RegistryReader implements AutoCloseable {
                     onExpired.accept(expired);
                 }
             }
-        } finally {
-            Thread.interrupted(); // so a consumer woken up by close() closes cleanly
         }
     }
 
@@ -160,7 +172,7 @@ final class RegistryReader implements AutoCloseable {
 
     private void pause(long millis) {
         try {
-            Thread.sleep(millis);
+            closing.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             closed = true;
@@ -170,11 +182,11 @@ final class RegistryReader implements AutoCloseable {
     /** Stops reading and waits for the thread, at most the timeout. */
     void close(Duration timeout) {
         closed = true;
+        closing.countDown(); // ends a pause; a poll is woken up instead, so the consumer closes uninterrupted
         KafkaConsumer<byte[], byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
         }
-        thread.interrupt();
         try {
             thread.join(timeout.toMillis());
         } catch (InterruptedException e) {
