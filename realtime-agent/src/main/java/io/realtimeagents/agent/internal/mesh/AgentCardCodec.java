@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.realtimeagents.agent.mesh.AgentInstance;
 import io.realtimeagents.common.json.Json;
+import io.realtimeagents.common.model.EventType;
+import io.realtimeagents.common.model.RealtimeEvent;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -29,6 +32,15 @@ final class AgentCardCodec {
         card.remove(LEASE);
         card.put(LEASE_MS, instance.lease().toMillis());
         return card;
+    }
+
+    /** The {@code agent_joined} or {@code agent_left} event of an instance: its card's fields and the reason, if any. */
+    static RealtimeEvent event(EventType type, AgentInstance instance, String reason, String source) {
+        Map<String, Object> data = new LinkedHashMap<>(fields(instance));
+        if (reason != null) {
+            data.put("reason", reason);
+        }
+        return RealtimeEvent.of(type, source, data);
     }
 
     /** The card as a map, for event data. */

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -170,20 +169,8 @@ public final class AgentRegistry implements InboundTransport {
      * @throws io.realtimeagents.agent.mesh.MissingDependenciesException naming those still missing
      */
     public void awaitDependencies() {
-        if (dependencies.isEmpty()) {
-            return;
-        }
-        Duration timeout = config.get(AgentSettings.AGENT_DEPENDENCIES_TIMEOUT);
-        LOG.info("Waiting up to {} ms for {} in the agent registry", timeout.toMillis(), dependencies);
-        try {
-            view.awaitDependencies(timeout, dependencies.toArray(String[]::new))
-                    .toCompletableFuture()
-                    .join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
+        if (!dependencies.isEmpty()) {
+            view.awaitBlocking(config.get(AgentSettings.AGENT_DEPENDENCIES_TIMEOUT), dependencies);
         }
     }
 
@@ -201,11 +188,7 @@ public final class AgentRegistry implements InboundTransport {
     }
 
     private RealtimeEvent event(EventType type, AgentInstance instance, String reason) {
-        Map<String, Object> data = new LinkedHashMap<>(AgentCardCodec.fields(instance));
-        if (reason != null) {
-            data.put("reason", reason);
-        }
-        return RealtimeEvent.of(type, config.serviceName(), data);
+        return AgentCardCodec.event(type, instance, reason, config.serviceName());
     }
 
     /**

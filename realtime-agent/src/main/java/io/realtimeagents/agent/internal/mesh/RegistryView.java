@@ -10,12 +10,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live instances, as read from the registry topic. An announcement lives until its record's timestamp plus the
@@ -28,6 +31,8 @@ import java.util.function.LongSupplier;
  * <p>Written by the registry reader's thread, read from any thread.
  */
 final class RegistryView implements AgentDirectory {
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryView.class);
+
     /** The first wait of {@link #awaitDependencies}; it doubles up to {@link #MAX_BACKOFF}. */
     static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
     /** The longest wait between two checks of {@link #awaitDependencies}. */
@@ -145,6 +150,25 @@ final class RegistryView implements AgentDirectory {
             } catch (RejectedExecutionException e) {
                 done.completeExceptionally(new MissingDependenciesException(missing, timeout, topic));
             }
+        }
+    }
+
+    /**
+     * Waits, blocking, until each service has a live instance, at most {@code timeout}.
+     *
+     * @throws io.realtimeagents.agent.mesh.MissingDependenciesException naming those still missing
+     */
+    void awaitBlocking(Duration timeout, List<String> services) {
+        LOG.info("Waiting up to {} ms for {} in the agent registry", timeout.toMillis(), services);
+        try {
+            awaitDependencies(timeout, services.toArray(String[]::new))
+                    .toCompletableFuture()
+                    .join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 }
