@@ -13,6 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -110,6 +113,7 @@ public final class MeshChild {
                     .config(config(bootstrap, "mesh-caller", AgentSettings.AGENT_REGISTRY_HEARTBEAT.defaultValue()))
                     .start()) {
                 Map<String, Object> payload = Map.of("text", text);
+                probe(() -> agent.request(SERVICE, ECHO, payload, REQUEST_TIMEOUT));
                 result = run(
                         new Load(() -> agent.request(SERVICE, ECHO, payload, REQUEST_TIMEOUT)),
                         args[3],
@@ -119,11 +123,20 @@ public final class MeshChild {
             }
         } else {
             try (PlainPair.Caller plain = new PlainPair.Caller(bootstrap, text.getBytes(StandardCharsets.UTF_8))) {
+                probe(plain::call);
                 result = run(new Load(plain::call), args[3], load, warmup, duration);
             }
         }
         System.out.println(result.line());
         System.out.flush();
+    }
+
+    /**
+     * Sends one request and waits for its reply before the load starts, so that what the first request sets up (the
+     * agent's reader of replies) does not stall the load's schedule.
+     */
+    private static void probe(Supplier<CompletionStage<?>> caller) throws Exception {
+        caller.get().toCompletableFuture().get(REQUEST_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private static LoadResult run(Load load, String mode, int amount, Duration warmup, Duration duration)
