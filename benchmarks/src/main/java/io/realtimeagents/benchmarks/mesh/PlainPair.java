@@ -26,7 +26,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * The replier reads {@value #REQUESTS} in a consumer group and produces each request's value back to the reply
  * partition named in its header; the caller produces requests keyed by a correlation id, reads its own partition of
  * {@value #REPLIES} and completes the future of each reply's key from a map. Producers as the agent's: {@code
- * acks=all}, idempotent, {@code linger.ms=5}.
+ * acks=all}, idempotent, {@code linger.ms=5}; the replier's consumer as the agent's ({@code max.poll.records=1000},
+ * {@code fetch.max.wait.ms=50}), but committing automatically.
  */
 final class PlainPair {
     /** The request topic, with as many partitions as an agent's. */
@@ -46,7 +47,7 @@ final class PlainPair {
     /** Serves requests until the thread is interrupted by closing the consumer. */
     static void serve(String bootstrap) {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producer(bootstrap));
-                KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumer(bootstrap, "plain-replier"))) {
+                KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(groupConsumer(bootstrap))) {
             consumer.subscribe(List.of(REQUESTS));
             Runtime.getRuntime().addShutdownHook(new Thread(consumer::wakeup));
             MeshChild.ready();
@@ -144,6 +145,14 @@ final class PlainPair {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return props;
+    }
+
+    /** As the agent's consumer: up to 1,000 records a poll, a fetch held at most 50 ms. */
+    private static Map<String, Object> groupConsumer(String bootstrap) {
+        Map<String, Object> props = consumer(bootstrap, "plain-replier");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         return props;
     }
 
