@@ -3,6 +3,7 @@ package io.realtimeagents.benchmarks;
 import io.realtimeagents.benchmarks.fanout.FanoutBenchmark;
 import io.realtimeagents.benchmarks.kafka.KafkaIoBenchmark;
 import io.realtimeagents.benchmarks.kafka.KafkaThroughputBenchmark;
+import io.realtimeagents.benchmarks.mesh.MeshBenchmark;
 import io.realtimeagents.benchmarks.mqtt.MqttThroughputBenchmark;
 import io.realtimeagents.benchmarks.soak.SoakBenchmark;
 import java.util.Arrays;
@@ -28,7 +29,8 @@ public final class BenchmarkMain {
             new KafkaIoBenchmark(),
             new MqttThroughputBenchmark(),
             new FanoutBenchmark(),
-            new SoakBenchmark());
+            new SoakBenchmark(),
+            new MeshBenchmark());
 
     private BenchmarkMain() {}
 

@@ -11,11 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A JVM of the soak (the MQTT broker, an agent replica) with the same Java and class path as this one, its standard
+ * A JVM of the soak (the MQTT broker, an agent replica), or of the mesh benchmark (repliers, registry instances), with the same Java and class path as this one, its standard
  * error appended to a log file of the run, started until it prints its ready line. Closing its standard input stops
  * it cleanly; {@link #kill()} stops it as a crash would.
  */
-final class SoakProcess {
+public final class SoakProcess {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
@@ -34,7 +34,8 @@ final class SoakProcess {
      *
      * @throws IOException when it exits or stays silent instead, naming its log
      */
-    static SoakProcess start(String name, String heap, Class<?> main, List<String> arguments, Path log, String ready)
+    public static SoakProcess start(
+            String name, String heap, Class<?> main, List<String> arguments, Path log, String ready)
             throws IOException, InterruptedException {
         List<String> command = ChildJvms.command(heap, List.of("-Djava.net.preferIPv4Stack=true"), main, arguments);
         Process process = new ProcessBuilder(command)
@@ -60,7 +61,7 @@ final class SoakProcess {
     }
 
     /** Kills the JVM at once (SIGKILL) and waits until it is gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
     }
 
@@ -69,7 +70,7 @@ final class SoakProcess {
      *
      * @throws IOException when it had to be killed or exited with a failure status, naming its log
      */
-    void stop() throws IOException, InterruptedException {
+    public void stop() throws IOException, InterruptedException {
         process.getOutputStream().close();
         ChildJvms.awaitExit(name, process, log, STOP_TIMEOUT);
     }
