@@ -7,6 +7,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanId;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -271,6 +272,40 @@ class TracingIT {
             assertThat(handling.getTraceId()).isNotEqualTo(TRACE_ID);
             assertThat(KafkaTestClient.header(sent, "traceparent"))
                     .startsWith(spanContext(handling.getTraceId(), handling.getSpanId()));
+        }
+    }
+
+    /** Fails every note. */
+    static final class FailingAgent extends RealtimeAgent {
+        private final String input;
+
+        FailingAgent(String input) {
+            this.input = input;
+        }
+
+        @Override
+        protected void initialize() {
+            subscribeKafka(input, "note");
+            onMessage("note", Note.class, (note, context) -> {
+                throw new IllegalStateException("note refused");
+            });
+        }
+    }
+
+    @Test
+    void aHandlingThatFailsForGood_recordsEachAttemptsException_andEndsWithAnErrorStatus(
+            KafkaBroker broker, KafkaTestClient client) {
+        String input = client.uniqueTopic("trace-fail-in", 1);
+        try (TestAgent<FailingAgent> running = TestAgent.start(() -> new FailingAgent(input), broker)) {
+            client.produce(input, "k", "{}", Map.of("traceparent", TRACEPARENT));
+
+            SpanData handling = awaitSpan(s -> s.getName().equals(input + " process"));
+            assertThat(handling.getTraceId()).isEqualTo(TRACE_ID);
+            assertThat(handling.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+            assertThat(handling.getEvents())
+                    .as("one exception event per attempt")
+                    .hasSize(TestAgent.RETRIES + 1)
+                    .allSatisfy(event -> assertThat(event.getName()).isEqualTo("exception"));
         }
     }
 
