@@ -67,7 +67,7 @@ class TracingIT {
                         .build())
                 .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
                 .build();
-        GlobalOpenTelemetry.resetForTest(); // agents of earlier test classes may have fixed the no-op instance
+        GlobalOpenTelemetry.resetForTest(); // code run by earlier test classes may have fixed an instance
         GlobalOpenTelemetry.set(sdk);
     }
 

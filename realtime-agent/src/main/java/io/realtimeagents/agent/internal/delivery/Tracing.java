@@ -68,9 +68,13 @@ public final class Tracing {
         this.active = source.getTracerProvider() != TracerProvider.noop() || propagator != TextMapPropagator.noop();
     }
 
-    /** The tracing of {@link GlobalOpenTelemetry} as it is now: an SDK installed later is used from then on. */
+    /**
+     * The tracing of {@link GlobalOpenTelemetry} as it is now: an SDK installed later is used from then on. It reads
+     * the global instance with {@link GlobalOpenTelemetry#getOrNoop()}, which, unlike {@code get()}, does not fix the
+     * no-op instance as the global one, so the application can still install its SDK after the agent started.
+     */
     public static Tracing current() {
-        OpenTelemetry global = GlobalOpenTelemetry.get();
+        OpenTelemetry global = GlobalOpenTelemetry.getOrNoop();
         Tracing tracing = cached;
         if (tracing.source != global) {
             tracing = new Tracing(global);
