@@ -1,5 +1,6 @@
 package io.realtimeagents.agent.internal;
 
+import io.opentelemetry.context.Context;
 import io.realtimeagents.common.config.AgentConfig;
 import io.realtimeagents.common.config.AgentSettings;
 import java.util.concurrent.CompletionStage;
@@ -65,9 +66,10 @@ public final class AgentEndpoints {
      * {@code POST <path>} of a task endpoint; the task runs on the task executor, never on the calling thread.
      *
      * @param correlationId the request's {@code X-Correlation-Id} header, or null
+     * @param trace the trace context of the request's headers when tracing is active, else null
      */
-    public CompletionStage<HttpReply> runTaskAt(String path, String body, String correlationId) {
-        return parts.tasks().runAt(path, body, correlationId);
+    public CompletionStage<HttpReply> runTaskAt(String path, String body, String correlationId, Context trace) {
+        return parts.tasks().runAt(path, body, correlationId, trace);
     }
 
     /** A request whose body is larger than {@code HTTP_MAX_REQUEST_BYTES}: 413. */
@@ -85,12 +87,13 @@ public final class AgentEndpoints {
     }
 
     /** {@code POST /agents/{service}/tasks/{taskType}}: a task of another service, requested over Kafka. */
-    public CompletionStage<HttpReply> runRemoteTask(String service, String taskType, String body, String timeoutMs) {
-        return remoteTasks.run(service, taskType, body, timeoutMs);
+    public CompletionStage<HttpReply> runRemoteTask(
+            String service, String taskType, String body, String timeoutMs, Context trace) {
+        return remoteTasks.run(service, taskType, body, timeoutMs, trace);
     }
 
     /** {@code POST /tasks}: a task request naming its task type; run like {@link #runTaskAt}. */
-    public CompletionStage<HttpReply> runTask(String body, String correlationId) {
-        return parts.tasks().runNamed(body, correlationId);
+    public CompletionStage<HttpReply> runTask(String body, String correlationId, Context trace) {
+        return parts.tasks().runNamed(body, correlationId, trace);
     }
 }

@@ -1,5 +1,6 @@
 package io.realtimeagents.agent.internal;
 
+import io.opentelemetry.context.Context;
 import io.realtimeagents.agent.internal.live.RemoteTasks;
 import io.realtimeagents.agent.mesh.AgentRequestFailedException;
 import io.realtimeagents.agent.mesh.AgentRequestTimeoutException;
@@ -27,7 +28,8 @@ final class RemoteTaskRoute {
         this.executor = executor;
     }
 
-    CompletionStage<HttpReply> run(String service, String taskType, String body, String timeoutMs) {
+    /** Requests the task; the request's span is a child of {@code trace}, the HTTP request's context, when not null. */
+    CompletionStage<HttpReply> run(String service, String taskType, String body, String timeoutMs, Context trace) {
         if (remote == null) {
             return CompletableFuture.completedFuture(HttpReply.error(
                     503,
@@ -52,9 +54,10 @@ final class RemoteTaskRoute {
         CompletableFuture<HttpReply> reply = new CompletableFuture<>();
         try {
             // Off the event loop: the first request of an agent connects its reader of replies.
-            executor.execute(() -> remote.request(service, task, timeout)
+            Runnable send = () -> remote.request(service, task, timeout)
                     .whenComplete((result, failure) ->
-                            reply.complete(failure == null ? HttpReply.ok(result) : failed(failure))));
+                            reply.complete(failure == null ? HttpReply.ok(result) : failed(failure)));
+            executor.execute(trace == null ? send : trace.wrap(send));
         } catch (RejectedExecutionException e) {
             reply.complete(HttpReply.error(503, "busy", e.getMessage()).withHeader("Retry-After", "1"));
         }

@@ -1,9 +1,15 @@
 package io.realtimeagents.agent.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.realtimeagents.agent.internal.delivery.Handling;
 import io.realtimeagents.agent.internal.delivery.HandlingMdc;
 import io.realtimeagents.agent.internal.delivery.Propagation;
+import io.realtimeagents.agent.internal.delivery.Tracing;
 import io.realtimeagents.common.InvalidTaskInputException;
 import io.realtimeagents.common.PayloadDecodingException;
 import io.realtimeagents.common.UnknownTaskTypeException;
@@ -26,7 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs task requests arriving over HTTP: finds the task type, then, on the task executor (never on the network thread),
- * decodes the request, runs it and answers with the result; a full executor is answered 503 at once.
+ * decodes the request, runs it and answers with the result; a full executor is answered 503 at once. Traced, each
+ * request is a {@code SERVER} span named {@code POST <route>}, child of the request's {@code traceparent}.
  */
 final class TaskRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
@@ -42,8 +49,13 @@ final class TaskRunner {
         this.executor = executor;
     }
 
-    /** {@code POST <path>}: runs the endpoint's task type. */
-    CompletionStage<HttpReply> runAt(String path, String body, String correlationId) {
+    /**
+     * {@code POST <path>}: runs the endpoint's task type.
+     *
+     * @param trace the trace context of the request's headers when tracing is active (the root when they carry
+     *     none), else null
+     */
+    CompletionStage<HttpReply> runAt(String path, String body, String correlationId, Context trace) {
         String taskType = typesByPath.get(path);
         if (taskType == null) {
             return CompletableFuture.completedFuture(HttpReply.error(
@@ -52,7 +64,7 @@ final class TaskRunner {
                     "No task endpoint at POST " + path + "; task endpoints: "
                             + typesByPath.keySet().stream().sorted().toList()));
         }
-        return submit(() -> run(body, taskType, correlationId));
+        return submit(() -> run(body, taskType, correlationId, new Route(path, trace)));
     }
 
     /** A request with a method no route of its path takes: 405 on task paths, 404 anywhere else. */
@@ -64,8 +76,8 @@ final class TaskRunner {
     }
 
     /** {@code POST /tasks}: runs the task type named in the body. */
-    CompletionStage<HttpReply> runNamed(String body, String correlationId) {
-        return submit(() -> run(body, null, correlationId));
+    CompletionStage<HttpReply> runNamed(String body, String correlationId, Context trace) {
+        return submit(() -> run(body, null, correlationId, new Route("/tasks", trace)));
     }
 
     private CompletionStage<HttpReply> submit(Supplier<HttpReply> task) {
@@ -77,7 +89,7 @@ final class TaskRunner {
         }
     }
 
-    private HttpReply run(String body, String endpointType, String headerId) {
+    private HttpReply run(String body, String endpointType, String headerId, Route route) {
         TaskRequest request;
         try {
             request = decode(body);
@@ -92,6 +104,34 @@ final class TaskRunner {
         }
         Propagation propagation = Propagation.of(headerId, request.correlationId());
         request = request.withCorrelationId(propagation.correlationId());
+        if (route.trace() == null) {
+            return execute(request, propagation);
+        }
+        Tracing tracing = Tracing.current();
+        Span span = tracing.tracer()
+                .spanBuilder("POST " + route.path())
+                .setParent(route.trace())
+                .setSpanKind(SpanKind.SERVER)
+                .setAttribute("http.request.method", "POST")
+                .setAttribute("http.route", route.path())
+                .setAttribute("realtime.task_type", request.taskType())
+                .setAttribute(Tracing.CONVERSATION_ID, propagation.correlationId())
+                .startSpan();
+        Propagation traced = propagation.withTrace(tracing, route.trace().with(span));
+        try (Scope current = traced.trace().makeCurrent()) {
+            HttpReply reply = execute(request, traced);
+            span.setAttribute("http.response.status_code", reply.status());
+            if (reply.status() >= 500) {
+                span.setStatus(StatusCode.ERROR);
+            }
+            return reply;
+        } finally {
+            span.end();
+        }
+    }
+
+    /** Runs a decoded task request, its outputs carrying the propagation. */
+    private HttpReply execute(TaskRequest request, Propagation propagation) {
         HandlingMdc.open(propagation.correlationId(), request.taskType(), null);
         try (Handling scope = Handling.open(null, propagation)) {
             TaskResult result = processor.apply(request); // a failure is logged where its cause is caught
@@ -107,6 +147,9 @@ final class TaskRunner {
             HandlingMdc.close();
         }
     }
+
+    /** Where a task request came in: its route, and its trace context (null when tracing is inactive). */
+    private record Route(String path, Context trace) {}
 
     static TaskRequest decode(String body) {
         if (body == null || body.isBlank()) {

@@ -1,5 +1,6 @@
 package io.realtimeagents.agent.internal.delivery;
 
+import io.opentelemetry.context.Scope;
 import io.realtimeagents.agent.DeadLetterHeaders;
 import io.realtimeagents.agent.hooks.HandlingInfo;
 import io.realtimeagents.agent.hooks.HandlingOutcome;
@@ -116,7 +117,8 @@ public final class MessageDispatcher {
 
     /**
      * Runs one handler step until it succeeds, retries are exhausted (failure strategy), or the message's worker
-     * stops; the hooks see each attempt, and the handler's log lines the message's MDC.
+     * stops; the hooks see each attempt, the handler's log lines the message's MDC, and its span ({@link HandlingSpan},
+     * when tracing is active) all attempts.
      * An output of the step that already failed when the step returned counts as a failed attempt; outputs still on
      * their way are in the outcome, for the caller to await.
      *
@@ -132,6 +134,8 @@ public final class MessageDispatcher {
             int firstAttempt) {
         InboundMessage message = subject.message();
         String type = subject.type();
+        HandlingSpan span = HandlingSpan.start(subject);
+        Propagation propagation = span.propagation(subject.propagation());
         HandlingMdc.open(subject);
         try {
             for (int attempt = firstAttempt; ; attempt++) {
@@ -142,7 +146,8 @@ public final class MessageDispatcher {
                 long start = System.nanoTime();
                 Throwable failure;
                 CompletableFuture<Void> outputs;
-                try (Handling handling = Handling.open(message.key(), subject.propagation())) {
+                try (Handling handling = Handling.open(message.key(), propagation);
+                        Scope traced = span.enter()) {
                     try {
                         step.run(contexts.context(type, attempt, handling));
                         failure = null;
@@ -163,9 +168,10 @@ public final class MessageDispatcher {
                     if (info != null) {
                         hooks.after(info, new HandlingOutcome(Status.HANDLED, Duration.ofNanos(elapsed), null));
                     }
-                    return Outcome.handled(type, attempt, subject.propagation(), outputs);
+                    return span.handled(Outcome.handled(type, attempt, propagation, outputs));
                 }
                 meters.failed(elapsed);
+                span.attemptFailed(failure);
                 if (info != null) {
                     hooks.error(info, failure);
                 }
@@ -181,6 +187,7 @@ public final class MessageDispatcher {
                     next = afterFailure(message, type, failure, attempt, stop, report);
                 }
                 if (next != Retry.AGAIN) {
+                    span.failed(next == Retry.SETTLED ? "failed for good: " + failure : "stopped: " + failure);
                     return Outcome.of(next == Retry.SETTLED);
                 }
                 meters.retried();

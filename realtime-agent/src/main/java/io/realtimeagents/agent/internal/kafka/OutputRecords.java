@@ -11,7 +11,8 @@ import org.apache.kafka.common.header.Headers;
 
 /**
  * The records of the agent's Kafka outputs. Started while a message is handled, they carry what its handling
- * propagates ({@link Propagation}: a {@code correlation_id} header), unless the caller set that header itself; an
+ * propagates ({@link Propagation}: a {@code correlation_id} header, the trace context's {@code traceparent} and
+ * {@code tracestate}), unless the caller set that header itself; an
  * emitted event without a correlation id gets the handling's, and events are keyed by the handled record's key.
  */
 final class OutputRecords {
@@ -53,6 +54,9 @@ final class OutputRecords {
                 .add(KafkaRuntime.EVENT_TYPE_HEADER, utf8(correlated.eventType().value()));
         if (correlated.correlationId() != null) {
             record.headers().add(Propagation.CORRELATION_ID, utf8(correlated.correlationId()));
+        }
+        if (propagation != null) {
+            propagation.forEachTraceHeader((name, text) -> record.headers().add(name, utf8(text)));
         }
         return record;
     }

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * its Kafka transport (its consumer group, so one replica takes each request) with a {@link RequestServer} handler.
  * Calling: {@link #request} produces a {@link RequestEnvelope} to the service's request topic and waits for the
  * {@link ReplyEnvelope} on this instance's partition of the shared reply topic, read by a {@link ReplyReader} that
- * starts with the first request. Stopping fails the pending requests at once.
+ * starts with the first request. Stopping fails the pending requests at once. Traced ({@link RequestSpans}), a request
+ * is a {@code CLIENT} span ended by its reply, whose context the request record carries to the serving agent.
  */
 public final class AgentRequests implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentRequests.class);
@@ -124,6 +125,7 @@ public final class AgentRequests implements AutoCloseable {
                 topic, null, correlationId.getBytes(StandardCharsets.UTF_8), Json.encode(envelope));
         record.headers()
                 .add(MessageDecoder.MESSAGE_TYPE_HEADER, RequestEnvelope.MESSAGE_TYPE.getBytes(StandardCharsets.UTF_8));
+        RequestSpans.client(service, task.taskType(), topic, correlationId, record, result);
         Handling.track(sender.send(record), "kafka topic", topic).whenComplete((sent, error) -> {
             if (error != null) {
                 pending.fail(

@@ -2,7 +2,10 @@ package io.realtimeagents.agent.internal.request;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.realtimeagents.agent.internal.delivery.Handling;
+import io.realtimeagents.agent.internal.delivery.Tracing;
 import io.realtimeagents.agent.internal.kafka.KafkaSender;
 import io.realtimeagents.common.InvalidMessageException;
 import io.realtimeagents.common.InvalidTaskInputException;
@@ -25,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * reply is an output of the handling: the request's offset is committed only once the brokers stored the reply. A
  * request whose deadline passed is dropped without a reply and counted in {@code realtime_requests_expired_total}; an
  * incomplete one (no correlation id, task type or reply address) is dead-lettered as invalid. A task that fails
- * (its processor threw, its input is invalid, its type unknown) is answered with a {@code failed} result.
+ * (its processor threw, its input is invalid, its type unknown) is answered with a {@code failed} result. Traced, the
+ * task is a {@code SERVER} span nested in the handling's, and the reply record carries its context.
  */
 final class RequestServer implements MessageHandler<RequestEnvelope> {
     private static final Logger LOG = LoggerFactory.getLogger(RequestServer.class);
@@ -57,13 +61,26 @@ final class RequestServer implements MessageHandler<RequestEnvelope> {
                     request.sourceService());
             return;
         }
-        TaskResult result = run(request);
-        ProducerRecord<byte[], byte[]> reply = new ProducerRecord<>(
-                request.replyTopic(),
-                request.replyPartition(),
-                request.correlationId().getBytes(StandardCharsets.UTF_8),
-                Json.encode(new ReplyEnvelope(request.correlationId(), request.replyTo(), result)));
-        Handling.track(sender.send(reply), "kafka topic", request.replyTopic());
+        Span span = RequestSpans.server(request);
+        try (Scope traced = span == null ? null : span.makeCurrent()) {
+            TaskResult result = run(request);
+            ProducerRecord<byte[], byte[]> reply = new ProducerRecord<>(
+                    request.replyTopic(),
+                    request.replyPartition(),
+                    request.correlationId().getBytes(StandardCharsets.UTF_8),
+                    Json.encode(new ReplyEnvelope(request.correlationId(), request.replyTo(), result)));
+            if (span != null) {
+                Tracing.injectCurrent(
+                        (name, value) -> reply.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+            }
+            Handling.track(sender.send(reply), "kafka topic", request.replyTopic());
+            RequestSpans.end(span, result);
+        } catch (RuntimeException e) {
+            if (span != null) {
+                Tracing.endFailed(span, e);
+            }
+            throw e;
+        }
     }
 
     private TaskResult run(RequestEnvelope request) {

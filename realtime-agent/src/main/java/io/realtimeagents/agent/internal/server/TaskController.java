@@ -43,7 +43,9 @@ final class TaskController {
         if (denied.isPresent()) {
             return CompletableFuture.completedFuture(Replies.json(denied.get()));
         }
-        return runtime.endpoints().runTask(body, correlationId(request)).thenApply(Replies::json);
+        return runtime.endpoints()
+                .runTask(body, correlationId(request), HttpTracing.extract(request))
+                .thenApply(Replies::json);
     }
 
     /** The request's {@code X-Correlation-Id} header, or null. */
@@ -66,7 +68,7 @@ final class TaskController {
             return CompletableFuture.completedFuture(Replies.json(denied.get()));
         }
         return runtime.endpoints()
-                .runRemoteTask(service, taskType, body, timeoutMs)
+                .runRemoteTask(service, taskType, body, timeoutMs, HttpTracing.extract(request))
                 .thenApply(Replies::json);
     }
 
@@ -91,7 +93,7 @@ final class TaskController {
             return CompletableFuture.completedFuture(Replies.json(denied.get()));
         }
         return runtime.endpoints()
-                .runTaskAt(request.getPath(), body, correlationId(request))
+                .runTaskAt(request.getPath(), body, correlationId(request), HttpTracing.extract(request))
                 .thenApply(Replies::json);
     }
 }
