@@ -205,8 +205,16 @@ class HandlerOutputsIT {
         }
     }
 
+    /**
+     * The refused output is larger than a batch, so it travels alone: a batch of several records that the broker
+     * refuses as too large is split and sent again by the producer, and with idempotence the split batches can meet
+     * an out-of-order sequence error that the producer retries until its delivery timeout.
+     */
     private static AgentConfig.Builder config(KafkaBroker broker, String input) {
-        return TestAgents.config(broker, "outputs").streamingTopics(input).topicMessageType(input, "item");
+        return TestAgents.config(broker, "outputs")
+                .streamingTopics(input)
+                .topicMessageType(input, "item")
+                .kafkaProducerProperty("batch.size", Integer.toString(SMALL_TOPIC_MAX_BYTES * 2));
     }
 
     private static String smallOutputTopic(KafkaTestClient client, String prefix) throws Exception {

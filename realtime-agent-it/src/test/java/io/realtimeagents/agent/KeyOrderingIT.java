@@ -112,7 +112,7 @@ class KeyOrderingIT {
             assertThat(agent.seen.get("only-key")).containsExactlyInAnyOrderElementsOf(sequence(200));
             assertThat(agent.mostAtOnce.get())
                     .as("records of one key handled at once")
-                    .isGreaterThan(5);
+                    .isGreaterThan(2);
         }
     }
 
